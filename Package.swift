@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Ballast: measure, scan and rebuild the base images of Node.js containers.
+///
+/// Data flows one way, one module a step:
+/// reference → image source (BallastImage) → merged layer view (BallastLayers) → inventory
+/// → matcher (advisory database) → findings → policy → report. Each C library sits in its own
+/// system-library target and is wrapped by exactly one Swift module.
+let package = Package(
+    name: "Ballast",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ballast", targets: ["ballast"]),
+        .library(name: "BallastCommands", targets: ["BallastCommands"]),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages.
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        // Shared: errors, exit codes, logging, terminal output.
+        .target(name: "BallastCore"),
+        // SHA-256 digests over libcrypto.
+        .target(name: "BallastDigest", dependencies: ["CCrypto", "BallastCore"]),
+        // Streaming tar reading over libarchive, and a pure-Swift tar index.
+        .target(name: "BallastArchive", dependencies: ["CArchive", "BallastCore", "BallastDigest"]),
+        // References, OCI/Docker models, image sources (layouts, archives, registries).
+        .target(name: "BallastImage", dependencies: ["BallastCore", "BallastDigest", "BallastArchive"]),
+        // The merged root file system of an image's layers.
+        .target(name: "BallastLayers", dependencies: ["BallastCore", "BallastArchive", "BallastImage"]),
+        // Version ordering and ranges per ecosystem (dpkg, apk, npm semver).
+        .target(name: "BallastVersions", dependencies: ["BallastCore"]),
+        // Dockerfile parsing, lint rules and pinning.
+        .target(name: "BallastDockerfile", dependencies: ["BallastCore"]),
+        // Every subcommand, argument parsing and rendering.
+        .target(
+            name: "BallastCommands",
+            dependencies: [
+                "BallastCore", "BallastImage", "BallastLayers", "BallastVersions", "BallastDockerfile",
+            ]
+        ),
+        .executableTarget(name: "ballast", dependencies: ["BallastCommands"]),
+
+        .target(name: "BallastTestSupport", dependencies: ["BallastCore", "BallastImage"], path: "Tests/Support"),
+        .testTarget(name: "BallastCoreTests", dependencies: ["BallastCore"]),
+        .testTarget(name: "BallastArchiveTests", dependencies: ["BallastArchive", "BallastTestSupport"]),
+        .testTarget(name: "BallastImageTests", dependencies: ["BallastImage", "BallastTestSupport"]),
+        .testTarget(name: "BallastLayersTests", dependencies: ["BallastLayers", "BallastTestSupport"]),
+        .testTarget(name: "BallastVersionsTests", dependencies: ["BallastVersions", "BallastTestSupport"]),
+        .testTarget(name: "BallastDockerfileTests", dependencies: ["BallastDockerfile", "BallastTestSupport"]),
+        .testTarget(name: "BallastCommandsTests", dependencies: ["BallastCommands", "BallastTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

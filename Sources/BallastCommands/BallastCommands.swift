@@ -1,0 +1,1 @@
+// The BallastCommands module; see README.md.

@@ -1,0 +1,1 @@
+// The BallastDockerfile module; see README.md.

@@ -1,0 +1,1 @@
+// The BallastLayers module; see README.md.

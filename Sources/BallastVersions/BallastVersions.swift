@@ -1,0 +1,1 @@
+// The BallastVersions module; see README.md.
