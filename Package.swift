@@ -7,6 +7,12 @@ import PackageDescription
 /// reference → image source (BallastImage) → merged layer view (BallastLayers) → inventory
 /// → matcher (advisory database) → findings → policy → report. Each C library sits in its own
 /// system-library target and is wrapped by exactly one Swift module.
+
+/// A library module; every one has a README saying what belongs in it.
+func module(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .target(name: name, dependencies: dependencies, exclude: ["README.md"])
+}
+
 let package = Package(
     name: "Ballast",
     platforms: [.macOS(.v14)],
@@ -21,25 +27,23 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // Shared: errors, exit codes, logging, terminal output.
-        .target(name: "BallastCore"),
-        // SHA-256 digests over libcrypto.
-        .target(name: "BallastDigest", dependencies: ["CCrypto", "BallastCore"]),
-        // Streaming tar reading over libarchive, and a pure-Swift tar index.
-        .target(name: "BallastArchive", dependencies: ["CArchive", "BallastCore", "BallastDigest"]),
-        // References, OCI/Docker models, image sources (layouts, archives, registries).
-        .target(name: "BallastImage", dependencies: ["BallastCore", "BallastDigest", "BallastArchive"]),
+        module("BallastCore", []),
+        // SHA-256 digests; the one wrapper of libcrypto.
+        module("BallastDigest", ["CCrypto", "BallastCore"]),
+        // Streaming tar reading; the one wrapper of libarchive.
+        module("BallastArchive", ["CArchive", "BallastCore", "BallastDigest"]),
+        // References, OCI and Docker models, image sources (layouts, archives, registries).
+        module("BallastImage", ["BallastCore", "BallastDigest", "BallastArchive"]),
         // The merged root file system of an image's layers.
-        .target(name: "BallastLayers", dependencies: ["BallastCore", "BallastArchive", "BallastImage"]),
+        module("BallastLayers", ["BallastCore", "BallastDigest", "BallastArchive", "BallastImage"]),
         // Version ordering and ranges per ecosystem (dpkg, apk, npm semver).
-        .target(name: "BallastVersions", dependencies: ["BallastCore"]),
+        module("BallastVersions", ["BallastCore"]),
         // Dockerfile parsing, lint rules and pinning.
-        .target(name: "BallastDockerfile", dependencies: ["BallastCore"]),
+        module("BallastDockerfile", ["BallastCore"]),
         // Every subcommand, argument parsing and rendering.
-        .target(
-            name: "BallastCommands",
-            dependencies: [
-                "BallastCore", "BallastImage", "BallastLayers", "BallastVersions", "BallastDockerfile",
-            ]
+        module(
+            "BallastCommands",
+            ["BallastCore", "BallastDigest", "BallastImage", "BallastLayers", "BallastVersions", "BallastDockerfile"]
         ),
         .executableTarget(name: "ballast", dependencies: ["BallastCommands"]),
 
