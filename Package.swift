@@ -36,6 +36,8 @@ let package = Package(
         module("BallastImage", ["BallastCore", "BallastDigest", "BallastArchive"]),
         // The merged root file system of an image's layers.
         module("BallastLayers", ["BallastCore", "BallastDigest", "BallastArchive", "BallastImage"]),
+        // What an image holds: OS identity, libc, runtimes, packages.
+        module("BallastInventory", ["BallastCore", "BallastArchive", "BallastImage", "BallastLayers"]),
         // Version ordering and ranges per ecosystem (dpkg, apk, npm semver).
         module("BallastVersions", ["BallastCore"]),
         // Dockerfile parsing, lint rules and pinning.
@@ -43,7 +45,10 @@ let package = Package(
         // Every subcommand, argument parsing and rendering.
         module(
             "BallastCommands",
-            ["BallastCore", "BallastDigest", "BallastImage", "BallastLayers", "BallastVersions", "BallastDockerfile"]
+            [
+                "BallastCore", "BallastDigest", "BallastImage", "BallastLayers", "BallastInventory", "BallastVersions",
+                "BallastDockerfile",
+            ]
         ),
         .executableTarget(name: "ballast", dependencies: ["BallastCommands"]),
 
@@ -52,6 +57,7 @@ let package = Package(
         .testTarget(name: "BallastArchiveTests", dependencies: ["BallastArchive", "BallastTestSupport"]),
         .testTarget(name: "BallastImageTests", dependencies: ["BallastImage", "BallastTestSupport"]),
         .testTarget(name: "BallastLayersTests", dependencies: ["BallastLayers", "BallastTestSupport"]),
+        .testTarget(name: "BallastInventoryTests", dependencies: ["BallastInventory", "BallastTestSupport"]),
         .testTarget(name: "BallastVersionsTests", dependencies: ["BallastVersions", "BallastTestSupport"]),
         .testTarget(name: "BallastDockerfileTests", dependencies: ["BallastDockerfile", "BallastTestSupport"]),
         .testTarget(name: "BallastCommandsTests", dependencies: ["BallastCommands", "BallastTestSupport"]),

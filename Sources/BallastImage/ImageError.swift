@@ -15,11 +15,12 @@ public enum ImageError: BallastError {
     case noImageForTag(tag: String, available: [String], source: String)
     case ambiguousImage(available: [String], source: String)
     case unsupportedTransport(String)
+    case invalidReference(ReferenceError)
     case io(path: String, reason: String)
 
     public var exitCode: ExitCode {
         switch self {
-        case .unsupportedTransport: .usage
+        case .unsupportedTransport, .invalidReference: .usage
         default: .operational
         }
     }
@@ -50,6 +51,8 @@ public enum ImageError: BallastError {
             "\(source) holds several images; name one of: \(available.joined(separator: ", "))"
         case .unsupportedTransport(let input):
             "'\(input)' names an unknown transport; use oci:DIR[:TAG], oci-archive:FILE, docker-archive:FILE or a registry reference"
+        case .invalidReference(let error):
+            error.description
         case .io(let path, let reason):
             "\(path): \(reason)"
         }

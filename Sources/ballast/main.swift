@@ -1,1 +1,5 @@
 import BallastCommands
+import Foundation
+
+let status = await BallastCLI.run(Array(CommandLine.arguments.dropFirst()))
+exit(status)

@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Drawn only when standard error is a terminal and the command is not quiet; otherwise every
 /// call is a no-op, so library code can report progress unconditionally.
-public final class Progress: Sendable {
+public final class ProgressDisplay: Sendable {
     private struct State {
         var label = ""
         var done: Int64 = 0
@@ -22,7 +22,7 @@ public final class Progress: Sendable {
     }
 
     /// A display that never draws.
-    public static let disabled = Progress(enabled: false)
+    public static let disabled = ProgressDisplay(enabled: false)
 
     /// Starts a new task of `total` units (bytes, files…); zero when unknown.
     public func start(_ label: String, total: Int64 = 0) {

@@ -1,1 +1,0 @@
-// The BallastCommands module; see README.md.

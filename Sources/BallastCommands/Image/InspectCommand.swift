@@ -1,0 +1,53 @@
+import BallastCore
+import BallastInventory
+import BallastLayers
+
+/// `ballast inspect IMAGE`: what an image is made of, from its manifest, config and files.
+struct InspectCommand: Command {
+    static let name = "inspect"
+    static let summary = "Show an image's layers, sizes, configuration and system facts."
+    static let usage = "inspect [options] IMAGE"
+    static let discussion = """
+        IMAGE is oci:DIR[:TAG], oci-archive:FILE[:TAG], docker-archive:FILE[:TAG] or a registry
+        reference (node:22-slim, localhost:5000/app:1.0). Every layer is streamed once and
+        verified against its digest; nothing is unpacked to disk.
+        """
+    static let examples: [(command: String, comment: String)] = [
+        ("ballast inspect node:22-bookworm-slim", "an image in a registry"),
+        ("ballast inspect oci:./image:latest --format json", "an OCI layout folder, as JSON"),
+        ("ballast inspect docker-archive:app.tar", "the output of docker save"),
+        ("ballast inspect --platform linux/arm64 node:22-alpine", "one platform of a multi-arch image"),
+    ]
+    static let options: [OptionSpec] =
+        [OptionSpec("format", .value(placeholder: "table|json"), help: "Output format (default table).")]
+        + ImageOptions.specs
+
+    let image: String
+    let format: String
+    let imageOptions: ImageOptions
+
+    init(arguments: ParsedArguments) throws(UsageError) {
+        guard let image = arguments.positionals.first else {
+            throw .missingArgument(command: Self.name, what: "an IMAGE")
+        }
+        guard arguments.positionals.count == 1 else {
+            throw .tooManyArguments(command: Self.name, extra: Array(arguments.positionals.dropFirst()))
+        }
+        self.image = image
+        format = try arguments.choice("format", ["table", "json"], default: "table")
+        imageOptions = try ImageOptions(arguments)
+    }
+
+    func run(in context: CommandContext) async throws -> ExitCode {
+        let resolved = try await imageOptions.opener(in: context).open(image)
+        let reader = FilesystemReader(image: resolved, logger: context.logger, progress: context.progress)
+        let filesystem = try await reader.read(requests: SystemFacts.contentRequests)
+        let report = ImageReport(image: resolved, filesystem: filesystem, system: try SystemFacts(filesystem: filesystem))
+
+        switch format {
+        case "json": context.write(try JSONOutput.encode(report))
+        default: context.write(InspectTable.render(report, terminal: context.terminal))
+        }
+        return .success
+    }
+}

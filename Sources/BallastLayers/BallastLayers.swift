@@ -1,1 +1,0 @@
-// The BallastLayers module; see README.md.
