@@ -52,7 +52,7 @@ let package = Package(
         ),
         .executableTarget(name: "ballast", dependencies: ["BallastCommands"]),
 
-        .target(name: "BallastTestSupport", dependencies: ["BallastCore", "BallastImage"], path: "Tests/Support"),
+        .target(name: "BallastTestSupport", dependencies: ["BallastCore", "BallastDigest", "BallastImage"], path: "Tests/Support"),
         .testTarget(name: "BallastCoreTests", dependencies: ["BallastCore"]),
         .testTarget(name: "BallastArchiveTests", dependencies: ["BallastArchive", "BallastTestSupport"]),
         .testTarget(name: "BallastImageTests", dependencies: ["BallastImage", "BallastTestSupport"]),

@@ -117,7 +117,13 @@ public struct MergedFilesystem: Sendable {
                 continue
             }
             let candidate = (resolved + [component]).joined(separator: "/")
-            guard let node = nodes[candidate] else { return nil }
+            guard let node = nodes[candidate] else {
+                // Some archives omit folder entries: a missing folder on the way is implied by
+                // what lies under it, but the last component must exist.
+                guard !pending.isEmpty else { return nil }
+                resolved.append(component)
+                continue
+            }
             let isLast = pending.isEmpty
             if node.kind == .symlink, let target = node.linkTarget, !isLast || followFinal {
                 hops += 1
