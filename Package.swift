@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "BallastTestSupport", dependencies: ["BallastCore", "BallastDigest", "BallastImage"], path: "Tests/Support"),
         .testTarget(name: "BallastCoreTests", dependencies: ["BallastCore"]),
         .testTarget(name: "BallastArchiveTests", dependencies: ["BallastArchive", "BallastTestSupport"]),
-        .testTarget(name: "BallastImageTests", dependencies: ["BallastImage", "BallastTestSupport"]),
+        .testTarget(name: "BallastImageTests", dependencies: ["BallastImage", "BallastLayers", "BallastDigest", "BallastTestSupport"]),
         .testTarget(name: "BallastLayersTests", dependencies: ["BallastLayers", "BallastTestSupport"]),
         .testTarget(name: "BallastInventoryTests", dependencies: ["BallastInventory", "BallastTestSupport"]),
         .testTarget(name: "BallastVersionsTests", dependencies: ["BallastVersions", "BallastTestSupport"]),

@@ -44,9 +44,19 @@ public enum ImageLocation: Sendable, Equatable {
         self = .registry(try ImageLocation.reference(input))
     }
 
-    /// `PATH:TAG` where PATH exists as given wins over splitting at the last colon.
+    /// `PATH:TAG`, where the tag may itself hold colons (`app.tar:node:22`): the first colon
+    /// whose left side exists splits; with none existing, the last colon does.
     private static func splitTag(_ text: String) -> (String, String?) {
         if FileManager.default.fileExists(atPath: text) { return (text, nil) }
+        var index = text.startIndex
+        while let colon = text[index...].firstIndex(of: ":") {
+            let path = String(text[..<colon])
+            if FileManager.default.fileExists(atPath: path) {
+                let tag = String(text[text.index(after: colon)...])
+                return (path, tag.isEmpty ? nil : tag)
+            }
+            index = text.index(after: colon)
+        }
         guard let colon = text.lastIndex(of: ":") else { return (text, nil) }
         let tag = String(text[text.index(after: colon)...])
         guard !tag.isEmpty, !tag.contains("/") else { return (text, nil) }
