@@ -63,7 +63,8 @@ public final class ProgressDisplay: Sendable {
             state.drawn = true
             if state.total > 0 {
                 let percent = min(100, Int(state.done * 100 / state.total))
-                return "\(state.label) \(percent)% (\(ByteCount.format(state.done)) of \(ByteCount.format(state.total)))"
+                return
+                    "\(state.label) \(percent)% (\(ByteCount.format(state.done)) of \(ByteCount.format(state.total)))"
             }
             return state.done > 0 ? "\(state.label) \(ByteCount.format(state.done))" : state.label
         }

@@ -15,7 +15,8 @@ public struct OSRelease: Codable, Hashable, Sendable {
     /// The files to read, in order of preference.
     public static let paths = ["etc/os-release", "usr/lib/os-release"]
 
-    public init(id: String? = nil, versionID: String? = nil, versionCodename: String? = nil, prettyName: String? = nil) {
+    public init(id: String? = nil, versionID: String? = nil, versionCodename: String? = nil, prettyName: String? = nil)
+    {
         self.id = id
         self.versionID = versionID
         self.versionCodename = versionCodename

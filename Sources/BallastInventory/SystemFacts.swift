@@ -7,8 +7,11 @@ public struct SystemFacts: Codable, Hashable, Sendable {
     public var libc: Libc?
     /// `/bin/sh`, when it leads to a file.
     public var shell: String?
-    /// `dpkg`, `apt`, `apk`, in that order, for those present.
+    /// `dpkg`, `apt`, `apk`, in that order, for those whose program is present.
     public var packageManagers: [String]
+    /// The package databases present, which distroless images have without a package manager:
+    /// `var/lib/dpkg/status`, `var/lib/dpkg/status.d`, `lib/apk/db/installed`.
+    public var packageDatabases: [String]
     /// Every `node` executable on the usual paths, resolved.
     public var nodePaths: [NodeLocation]
     /// Where `npm` is, if anywhere on the usual paths.
@@ -36,7 +39,9 @@ public struct SystemFacts: Codable, Hashable, Sendable {
         ContentRequest(["**/libc.so.6"], action: .scan({ MarkerScanner(marker: "GNU C Library", keep: 160) })),
     ]
 
-    static let nodeCandidates = ["usr/local/bin/node", "usr/bin/node", "nodejs/bin/node", "bin/node", "opt/node/bin/node"]
+    static let nodeCandidates = [
+        "usr/local/bin/node", "usr/bin/node", "nodejs/bin/node", "bin/node", "opt/node/bin/node",
+    ]
     static let npmCandidates = ["usr/local/bin/npm", "usr/bin/npm", "nodejs/bin/npm", "bin/npm"]
 
     public init(filesystem: MergedFilesystem) throws {
@@ -45,13 +50,16 @@ public struct SystemFacts: Codable, Hashable, Sendable {
         shell = try filesystem.resolvedNode("bin/sh").map { _ in "/bin/sh" }
 
         var managers: [String] = []
-        if try filesystem.resolvedNode("usr/bin/dpkg") != nil || filesystem.node("var/lib/dpkg") != nil {
-            managers.append("dpkg")
-        }
+        if try filesystem.resolvedNode("usr/bin/dpkg") != nil { managers.append("dpkg") }
         if try filesystem.resolvedNode("usr/bin/apt-get") != nil { managers.append("apt") }
-        if try filesystem.resolvedNode("sbin/apk") != nil || filesystem.node("lib/apk/db/installed") != nil {
+        if try filesystem.resolvedNode("sbin/apk") != nil || filesystem.resolvedNode("usr/sbin/apk") != nil {
             managers.append("apk")
         }
+        var databases: [String] = []
+        if filesystem.node("var/lib/dpkg/status") != nil { databases.append("var/lib/dpkg/status") }
+        if filesystem.node("var/lib/dpkg/status.d") != nil { databases.append("var/lib/dpkg/status.d") }
+        if filesystem.node("lib/apk/db/installed") != nil { databases.append("lib/apk/db/installed") }
+        packageDatabases = databases
         packageManagers = managers
 
         var nodes: [NodeLocation] = []
@@ -81,7 +89,8 @@ public struct SystemFacts: Codable, Hashable, Sendable {
                 return Libc(family: "glibc", version: String(trimmed), versionSource: "/" + path)
             }
         }
-        let loaders = filesystem.paths(matching: PathPattern("lib*/ld-linux-*.so.*"))
+        let loaders =
+            filesystem.paths(matching: PathPattern("lib*/ld-linux-*.so.*"))
             + filesystem.paths(matching: PathPattern("usr/lib*/ld-linux-*.so.*"))
         return loaders.isEmpty ? nil : Libc(family: "glibc", version: nil, versionSource: nil)
     }

@@ -65,7 +65,9 @@ public struct FilesystemReader: Sendable {
                 group.addTask {
                     let started = ContinuousClock.now
                     let scan = try LayerScan.read(layer, requests: requests, progress: { progress.advance(by: $0) })
-                    logger.debug("layer \(layer.index) \(layer.descriptor.digest.short): \(scan.entries.count) entries in \(ContinuousClock.now - started)")
+                    logger.debug(
+                        "layer \(layer.index) \(layer.descriptor.digest.short): \(scan.entries.count) entries in \(ContinuousClock.now - started)"
+                    )
                     return (layer.index, scan)
                 }
             }

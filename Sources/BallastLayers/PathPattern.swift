@@ -31,7 +31,9 @@ public struct PathPattern: Sendable, Hashable {
         }
     }
 
-    private static func match(_ segments: ArraySlice<Segment>, _ components: ArraySlice<Slice<UnsafeBufferPointer<UInt8>>>) -> Bool {
+    private static func match(
+        _ segments: ArraySlice<Segment>, _ components: ArraySlice<Slice<UnsafeBufferPointer<UInt8>>>
+    ) -> Bool {
         guard let segment = segments.first else { return components.isEmpty }
         switch segment {
         case .anyDepth:

@@ -1,6 +1,6 @@
 import BallastArchive
-import BallastDigest
 import BallastCore
+import BallastDigest
 import BallastLayers
 import BallastTestSupport
 import Foundation
@@ -39,7 +39,10 @@ struct BadInputTests {
     @Test("a missing path")
     func missingPath() async {
         let text = await message { try await readAll("oci:/nonexistent/image") }
-        #expect(text == "/nonexistent/image: no such file or directory; check the path (oci:DIR, oci-archive:FILE, docker-archive:FILE)")
+        #expect(
+            text
+                == "/nonexistent/image: no such file or directory; check the path (oci:DIR, oci-archive:FILE, docker-archive:FILE)"
+        )
     }
 
     @Test("a folder that is not a layout")
@@ -48,13 +51,17 @@ struct BadInputTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = await message { try await readAll("oci:\(folder.path)") }
-        #expect(text == "\(folder.path) is not an OCI image layout (no oci-layout file); point oci: at a folder holding oci-layout and index.json")
+        #expect(
+            text
+                == "\(folder.path) is not an OCI image layout (no oci-layout file); point oci: at a folder holding oci-layout and index.json"
+        )
     }
 
     @Test("a truncated archive")
     func truncatedTar() async throws {
         let entry = try TestImages.shared.entry("distroless-node")
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-trunc-\(UUID().uuidString).tar")
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ballast-trunc-\(UUID().uuidString).tar")
         let data = try Data(contentsOf: URL(fileURLWithPath: entry.dockerArchive))
         try data.prefix(data.count / 2).write(to: copy)
         defer { try? FileManager.default.removeItem(at: copy) }
@@ -72,7 +79,10 @@ struct BadInputTests {
         let bytes = try Data(contentsOf: blob)
         try bytes.prefix(bytes.count - 10).write(to: blob)
         let text = await message { try await readAll("oci:\(builder.root.path)") }
-        #expect(text == "\(builder.root.path): layer \(layer.digest) is \(layer.size - 10) bytes, but its descriptor says \(layer.size); the blob is corrupt or truncated")
+        #expect(
+            text
+                == "\(builder.root.path): layer \(layer.digest) is \(layer.size - 10) bytes, but its descriptor says \(layer.size); the blob is corrupt or truncated"
+        )
     }
 
     @Test("a layer whose bytes differ from its digest")
@@ -87,7 +97,10 @@ struct BadInputTests {
         try Data(bytes).write(to: blob)
         let text = await message { try await readAll("oci:\(builder.root.path)") }
         let actual = SHA256Hasher.hash(bytes)
-        #expect(text == "layer \(layer.digest) should have digest \(layer.digest) but has \(actual); the blob is corrupt or was altered")
+        #expect(
+            text
+                == "layer \(layer.digest) should have digest \(layer.digest) but has \(actual); the blob is corrupt or was altered"
+        )
     }
 
     @Test("an unknown layer media type")
@@ -96,7 +109,10 @@ struct BadInputTests {
         defer { builder.remove() }
         try builder.finish(layerMediaType: "application/vnd.example.weird")
         let text = await message { try await readAll("oci:\(builder.root.path)") }
-        #expect(text == "\(builder.root.path): the layer \(builder.layers[0].digest) has media type 'application/vnd.example.weird', which Ballast cannot read; only OCI and Docker schema 2 images are supported")
+        #expect(
+            text
+                == "\(builder.root.path): the layer \(builder.layers[0].digest) has media type 'application/vnd.example.weird', which Ballast cannot read; only OCI and Docker schema 2 images are supported"
+        )
     }
 
     @Test("no image for the requested platform")
@@ -105,9 +121,13 @@ struct BadInputTests {
         defer { builder.remove() }
         try builder.finish()
         let text = await message {
-            try await readAll("oci:\(builder.root.path)", platform: Platform(os: "linux", architecture: "arm64"), explicit: true)
+            try await readAll(
+                "oci:\(builder.root.path)", platform: Platform(os: "linux", architecture: "arm64"), explicit: true)
         }
-        #expect(text == "\(builder.root.path) has no image for platform linux/arm64 (available: linux/amd64); choose one with --platform")
+        #expect(
+            text
+                == "\(builder.root.path) has no image for platform linux/arm64 (available: linux/amd64); choose one with --platform"
+        )
     }
 
     @Test("an unknown tag lists the tags there are")

@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Local image sources against the real test images")
 struct LocalSourceTests {
-    static let images = ["slim", "distroless", "app", "whiteout", "official", "distroless-node", "alpine", "alpine-app"]
+    static let images = [
+        "slim", "distroless", "app", "whiteout", "official", "distroless-node", "alpine", "alpine-app",
+    ]
 
     @Test("an OCI layout resolves to the manifest, config and layers in meta", arguments: images)
     func ociLayout(name: String) async throws {

@@ -93,7 +93,9 @@ struct LayerMergeTests {
         layer.symlink("b", to: "a")
         let filesystem = try await merged([layer])
         #expect(throws: LayersError.symlinkLoop(path: "a/x")) { try filesystem.resolve("a/x") }
-        #expect(LayersError.symlinkLoop(path: "a").description == "/a: too many levels of symbolic links (a loop inside the image)")
+        #expect(
+            LayersError.symlinkLoop(path: "a").description
+                == "/a: too many levels of symbolic links (a loop inside the image)")
     }
 
     @Test("files the first pass did not capture can be extracted afterwards")

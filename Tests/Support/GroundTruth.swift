@@ -32,7 +32,8 @@ extension TestImages {
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst() {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 7 else { continue }
-            files[fields[0]] = GroundTruthFile(path: fields[0], type: fields[1], size: Int64(fields[5]) ?? -1, link: fields[6])
+            files[fields[0]] = GroundTruthFile(
+                path: fields[0], type: fields[1], size: Int64(fields[5]) ?? -1, link: fields[6])
         }
         return files
     }

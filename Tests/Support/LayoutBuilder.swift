@@ -45,7 +45,9 @@ public struct LayoutBuilder {
                 "mediaType": "application/vnd.oci.image.config.v1+json", "digest": configDigest,
                 "size": configBytes.count,
             ],
-            "layers": layers.map { ["mediaType": layerMediaType ?? $0.mediaType, "digest": $0.digest, "size": $0.size] },
+            "layers": layers.map {
+                ["mediaType": layerMediaType ?? $0.mediaType, "digest": $0.digest, "size": $0.size]
+            },
         ]
         let manifestBytes = try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys])
         let manifestDigest = try writeBlob([UInt8](manifestBytes))

@@ -42,7 +42,8 @@ struct InspectCommand: Command {
         let resolved = try await imageOptions.opener(in: context).open(image)
         let reader = FilesystemReader(image: resolved, logger: context.logger, progress: context.progress)
         let filesystem = try await reader.read(requests: SystemFacts.contentRequests)
-        let report = ImageReport(image: resolved, filesystem: filesystem, system: try SystemFacts(filesystem: filesystem))
+        let report = ImageReport(
+            image: resolved, filesystem: filesystem, system: try SystemFacts(filesystem: filesystem))
 
         switch format {
         case "json": context.write(try JSONOutput.encode(report))

@@ -30,9 +30,12 @@ enum InspectTable {
 
         let system = report.system
         field("OS", system.os.map { $0.prettyName ?? [$0.id, $0.versionID].compactMap { $0 }.joined(separator: " ") })
-        field("libc", system.libc.map { [$0.family, $0.version].compactMap { $0 }.joined(separator: " ") } ?? "none found")
+        field(
+            "libc",
+            system.libc.map { [$0.family, $0.version].compactMap { $0 }.joined(separator: " ") } ?? "none found")
         field("Shell", system.shell ?? "none")
         field("Package mgr", system.packageManagers.isEmpty ? "none" : system.packageManagers.joined(separator: ", "))
+        field("Package db", system.packageDatabases.map { "/" + $0 }.joined(separator: ", "))
         field(
             "node",
             system.nodePaths.isEmpty
@@ -49,7 +52,8 @@ enum InspectTable {
             lines += config.labels.sorted { $0.key < $1.key }.map { "  \($0.key)=\($0.value)" }
         }
 
-        var table = TextTable(["#", "DIGEST", "COMPRESSED", "SIZE", "CREATED BY"], alignments: [.right, .left, .right, .right, .left])
+        var table = TextTable(
+            ["#", "DIGEST", "COMPRESSED", "SIZE", "CREATED BY"], alignments: [.right, .left, .right, .right, .left])
         for layer in report.layers {
             table.add([
                 "\(layer.index)", String(layer.digest.dropFirst(7).prefix(12)), ByteCount.format(layer.compressedSize),

@@ -30,7 +30,8 @@ public struct Platform: Codable, Hashable, Sendable {
         guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else {
             throw .malformed(text)
         }
-        self.init(os: parts[0].lowercased(), architecture: parts[1].lowercased(), variant: parts.count == 3 ? parts[2] : nil)
+        self.init(
+            os: parts[0].lowercased(), architecture: parts[1].lowercased(), variant: parts.count == 3 ? parts[2] : nil)
     }
 
     /// Whether an index entry's platform is what the user asked for. A variant is compared only

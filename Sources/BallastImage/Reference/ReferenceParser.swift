@@ -137,7 +137,8 @@ struct ReferenceParser {
             while end < bytes.count, !isAlphaNumeric(bytes[end], allowUpper: false) { end += 1 }
             let separator = bytes[index..<end]
             let allDashes = separator.allSatisfy { $0 == 0x2D }
-            let valid = allDashes || separator.elementsEqual([0x2E]) || separator.elementsEqual([0x5F])
+            let valid =
+                allDashes || separator.elementsEqual([0x2E]) || separator.elementsEqual([0x5F])
                 || separator.elementsEqual([0x5F, 0x5F])
             guard valid else { return false }
             index = end

@@ -48,7 +48,9 @@ enum BlobReader {
         return bytes
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], what: String, source: String) throws(ImageError) -> T {
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], what: String, source: String)
+        throws(ImageError) -> T
+    {
         do {
             return try JSONDecoder().decode(T.self, from: Data(bytes))
         } catch let error as DecodingError {

@@ -20,13 +20,15 @@ struct DockerArchiveReader {
         guard let manifestBytes = try store.readFile("manifest.json") else {
             throw .notAnArchive(path: source, reason: "no manifest.json or index.json")
         }
-        let entries = try BlobReader.decode([SaveManifestEntry].self, from: manifestBytes, what: "manifest.json", source: source)
+        let entries = try BlobReader.decode(
+            [SaveManifestEntry].self, from: manifestBytes, what: "manifest.json", source: source)
         let entry = try choose(from: entries, tag: tag)
 
         guard let configRange = store.file(entry.Config) else {
             throw .notAnArchive(path: source, reason: "the config \(entry.Config) named by manifest.json is missing")
         }
-        let configBytes = try BlobReader.read(configRange, limit: BlobReader.documentLimit, what: "config", source: source)
+        let configBytes = try BlobReader.read(
+            configRange, limit: BlobReader.documentLimit, what: "config", source: source)
         let configDigest = SHA256Hasher.hash(configBytes)
         if let named = DockerArchiveReader.digest(inName: entry.Config), named != configDigest {
             throw .digestMismatch(what: "config", expected: named, actual: configDigest, source: source)
@@ -43,7 +45,9 @@ struct DockerArchiveReader {
         var descriptors: [Descriptor] = []
         var ranges: [Digest: FileRange] = [:]
         for (position, path) in entry.Layers.enumerated() {
-            guard let range = store.file(path) else { throw .blobMissing(digest: try diffID(diffIDs[position]), source: source) }
+            guard let range = store.file(path) else {
+                throw .blobMissing(digest: try diffID(diffIDs[position]), source: source)
+            }
             let digest = try diffID(diffIDs[position])
             descriptors.append(Descriptor(mediaType: MediaType.dockerLayer, digest: digest, size: range.length))
             ranges[digest] = range
@@ -58,9 +62,11 @@ struct DockerArchiveReader {
         if platformIsExplicit, !platform.matches(imagePlatform) {
             throw .noMatchingPlatform(requested: platform, available: [imagePlatform], source: source)
         }
-        let layers = try LayerAssembly.layers(of: manifest, config: config, source: source, locate: { ranges[$0.digest] })
+        let layers = try LayerAssembly.layers(
+            of: manifest, config: config, source: source, locate: { ranges[$0.digest] })
         return ResolvedImage(
-            input: input, transport: .dockerArchive, manifestDigest: nil, manifest: manifest, configDigest: configDigest,
+            input: input, transport: .dockerArchive, manifestDigest: nil, manifest: manifest,
+            configDigest: configDigest,
             config: config, platform: imagePlatform, layers: layers)
     }
 

@@ -1,5 +1,5 @@
-import BallastCore
 import BallastArchive
+import BallastCore
 import Foundation
 
 /// Opens images stored on local disk: OCI layout folders, OCI archives and `docker save`
@@ -12,7 +12,8 @@ enum LocalImageSource {
         case .ociLayout(let path, let tag):
             let kind = try kind(of: path)
             if kind == .file {
-                return try resolveArchive(path: path, tag: tag, input: input, platform: platform, explicit: platformIsExplicit)
+                return try resolveArchive(
+                    path: path, tag: tag, input: input, platform: platform, explicit: platformIsExplicit)
             }
             let reader = OCILayoutReader(store: DirectoryBlobStore(root: path), input: input, transport: .ociLayout)
             return try reader.resolve(tag: tag, platform: platform, platformIsExplicit: platformIsExplicit)
@@ -20,7 +21,8 @@ enum LocalImageSource {
             guard try kind(of: path) == .file else {
                 throw ImageError.notAnArchive(path: path, reason: "it is a folder; use oci:\(path) for a layout folder")
             }
-            return try resolveArchive(path: path, tag: tag, input: input, platform: platform, explicit: platformIsExplicit)
+            return try resolveArchive(
+                path: path, tag: tag, input: input, platform: platform, explicit: platformIsExplicit)
         case .registry:
             throw InternalError("a registry reference reached the local image source")
         }

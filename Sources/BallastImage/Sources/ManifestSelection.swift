@@ -5,7 +5,9 @@ public enum ManifestSelection {
     /// Attestation manifests (BuildKit marks them `unknown/unknown` and annotates them
     /// `vnd.docker.reference.type`) are never chosen. An entry with no platform is taken only when
     /// it is the index's sole image manifest.
-    public static func select(from index: ImageIndex, platform: Platform, source: String) throws(ImageError) -> Descriptor {
+    public static func select(from index: ImageIndex, platform: Platform, source: String) throws(ImageError)
+        -> Descriptor
+    {
         let candidates = index.manifests.filter { descriptor in
             let isAttestation =
                 descriptor.platform?.isUnknown == true

@@ -17,7 +17,8 @@ struct OCILayoutReader {
         guard let layoutBytes = try store.readFile("oci-layout") else {
             throw .notALayout(path: source, reason: "no oci-layout file")
         }
-        let layout = try BlobReader.decode(LayoutMarker.self, from: layoutBytes, what: "oci-layout file", source: source)
+        let layout = try BlobReader.decode(
+            LayoutMarker.self, from: layoutBytes, what: "oci-layout file", source: source)
         guard layout.imageLayoutVersion.hasPrefix("1.") else {
             throw .notALayout(path: source, reason: "unsupported imageLayoutVersion \(layout.imageLayoutVersion)")
         }
