@@ -38,6 +38,8 @@ let package = Package(
         module("BallastLayers", ["BallastCore", "BallastDigest", "BallastArchive", "BallastImage"]),
         // What an image holds: OS identity, libc, runtimes, packages.
         module("BallastInventory", ["BallastCore", "BallastArchive", "BallastImage", "BallastLayers"]),
+        // Documents for machines: SBOMs (CycloneDX, SPDX) and Ballast's own JSON.
+        module("BallastReport", ["BallastCore", "BallastDigest", "BallastImage", "BallastInventory"]),
         // Version ordering and ranges per ecosystem (dpkg, apk, npm semver).
         module("BallastVersions", ["BallastCore"]),
         // Dockerfile parsing, lint rules and pinning.
@@ -46,7 +48,7 @@ let package = Package(
         module(
             "BallastCommands",
             [
-                "BallastCore", "BallastDigest", "BallastImage", "BallastLayers", "BallastInventory", "BallastVersions",
+                "BallastCore", "BallastDigest", "BallastImage", "BallastLayers", "BallastInventory", "BallastReport", "BallastVersions",
                 "BallastDockerfile",
             ]
         ),
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "BallastImageTests", dependencies: ["BallastImage", "BallastLayers", "BallastDigest", "BallastTestSupport"]),
         .testTarget(name: "BallastLayersTests", dependencies: ["BallastLayers", "BallastTestSupport"]),
         .testTarget(name: "BallastInventoryTests", dependencies: ["BallastInventory", "BallastTestSupport"]),
+        .testTarget(name: "BallastReportTests", dependencies: ["BallastReport", "BallastTestSupport"]),
         .testTarget(name: "BallastVersionsTests", dependencies: ["BallastVersions", "BallastTestSupport"]),
         .testTarget(name: "BallastDockerfileTests", dependencies: ["BallastDockerfile", "BallastTestSupport"]),
         .testTarget(name: "BallastCommandsTests", dependencies: ["BallastCommands", "BallastTestSupport"]),

@@ -5,6 +5,18 @@
 public struct PathPattern: Sendable, Hashable {
     public let text: String
     private let segments: [Segment]
+    private let shape: Shape
+
+    /// Common pattern shapes answered with plain string tests; the hot path of every layer pass.
+    private enum Shape: Sendable, Hashable {
+        /// `etc/os-release`
+        case exact(String)
+        /// `**/package.json`
+        case anyDepthName(String)
+        /// `var/lib/dpkg/status.d/*`
+        case childOf(String)
+        case general
+    }
 
     private enum Segment: Sendable, Hashable {
         case anyDepth
@@ -21,9 +33,34 @@ public struct PathPattern: Sendable, Hashable {
             return bytes.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") })
                 ? .wildcard(bytes) : .literal(bytes)
         }
+        shape = PathPattern.shape(of: segments, trimmed)
+    }
+
+    private static func shape(of segments: [Segment], _ text: String) -> Shape {
+        let literals = segments.compactMap { segment -> String? in
+            if case .literal(let bytes) = segment { return String(decoding: bytes, as: UTF8.self) }
+            return nil
+        }
+        if literals.count == segments.count { return .exact(literals.joined(separator: "/")) }
+        if segments.count == 2, segments[0] == .anyDepth, literals.count == 1 { return .anyDepthName(literals[0]) }
+        if literals.count == segments.count - 1, segments.last == .wildcard(Array("*".utf8)) {
+            return .childOf(literals.joined(separator: "/") + "/")
+        }
+        return .general
     }
 
     public func matches(_ path: String) -> Bool {
+        switch shape {
+        case .exact(let literal):
+            return path == literal
+        case .anyDepthName(let name):
+            return path.hasSuffix(name) && (path.utf8.count == name.utf8.count || path.hasSuffix("/" + name))
+        case .childOf(let prefix):
+            guard path.hasPrefix(prefix), path.utf8.count > prefix.utf8.count else { return false }
+            return !path.utf8.dropFirst(prefix.utf8.count).contains(UInt8(ascii: "/"))
+        case .general:
+            break
+        }
         var path = path
         return path.withUTF8 { bytes in
             let components = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)

@@ -1,0 +1,117 @@
+import BallastInventory
+
+/// A CycloneDX 1.6 JSON BOM of an image (https://cyclonedx.org/docs/1.6/json/).
+///
+/// The image is `metadata.component` (type `container`); each inventory component is a
+/// `library` (an app root is an `application`, the Node.js runtime a `platform`) carrying its
+/// purl and Ballast's findings as `ballast:` properties.
+public struct CycloneDXDocument: Encodable {
+    public var bomFormat = "CycloneDX"
+    public var specVersion = "1.6"
+    public var serialNumber: String
+    public var version = 1
+    public var metadata: Metadata
+    public var components: [CDXComponent]
+    public var dependencies: [Dependency]
+
+    public struct Metadata: Encodable {
+        public var timestamp: String
+        public var tools: Tools
+        public var component: CDXComponent
+    }
+
+    public struct Tools: Encodable {
+        public var components: [CDXComponent]
+    }
+
+    public struct CDXComponent: Encodable {
+        public var type: String
+        public var bomRef: String
+        public var name: String
+        public var version: String?
+        public var purl: String?
+        public var licenses: [LicenseChoice]?
+        public var properties: [Property]?
+
+        enum CodingKeys: String, CodingKey {
+            case type, name, version, purl, licenses, properties
+            case bomRef = "bom-ref"
+        }
+    }
+
+    public struct LicenseChoice: Encodable {
+        public var license: License
+    }
+
+    public struct License: Encodable {
+        public var name: String
+    }
+
+    public struct Property: Encodable {
+        public var name: String
+        public var value: String
+    }
+
+    public struct Dependency: Encodable {
+        public var ref: String
+        public var dependsOn: [String]
+    }
+
+    public init(_ context: SBOMContext) {
+        serialNumber = "urn:uuid:\(context.documentUUID)"
+        let image = CDXComponent(
+            type: "container", bomRef: "image", name: context.imageName, version: context.imageDigest.description,
+            purl: nil, licenses: nil,
+            properties: [
+                Property(name: "ballast:platform", value: context.image.platform.description),
+                Property(name: "ballast:configDigest", value: context.image.configDigest.description),
+            ])
+        metadata = Metadata(
+            timestamp: context.timestamp,
+            tools: Tools(components: [
+                CDXComponent(
+                    type: "application", bomRef: "tool", name: "ballast", version: context.toolVersion, purl: nil,
+                    licenses: nil, properties: nil)
+            ]),
+            component: image)
+        var seen: [String: Int] = [:]
+        components = context.inventory.components.map { component in
+            // bom-refs must be unique; the same purl can appear at two paths.
+            let base = component.purl
+            let count = seen[base, default: 0]
+            seen[base] = count + 1
+            return CycloneDXDocument.component(component, bomRef: count == 0 ? base : "\(base)#\(count)")
+        }
+        dependencies = [Dependency(ref: "image", dependsOn: components.map(\.bomRef))]
+    }
+
+    static func component(_ component: Component, bomRef: String) -> CDXComponent {
+        let type: String
+        switch component.kind {
+        case .nodeRuntime: type = "platform"
+        case .npm where component.origin == "app": type = "application"
+        default: type = "library"
+        }
+        var properties = [
+            Property(name: "ballast:kind", value: component.kind.rawValue),
+            Property(name: "ballast:scope", value: component.scope.rawValue),
+        ]
+        func add(_ name: String, _ value: String?) {
+            if let value { properties.append(Property(name: "ballast:\(name)", value: value)) }
+        }
+        add("origin", component.origin)
+        add("ownerPackage", component.ownerPackage)
+        add("sourceName", component.sourceName)
+        add("sourceVersion", component.sourceVersion)
+        add("status", component.status)
+        add("linkedIntoNode", component.linkedIntoNode.map { $0 ? "true" : "false" })
+        add("layerDiffID", component.layer?.diffID)
+        for path in component.paths {
+            properties.append(Property(name: "ballast:path", value: "/" + path))
+        }
+        let licenses = component.licenses.map { LicenseChoice(license: License(name: $0)) }
+        return CDXComponent(
+            type: type, bomRef: bomRef, name: component.name, version: component.version, purl: component.purl,
+            licenses: licenses.isEmpty ? nil : licenses, properties: properties)
+    }
+}

@@ -1,0 +1,91 @@
+import BallastImage
+import BallastLayers
+import BallastTestSupport
+import Testing
+
+@testable import BallastInventory
+
+/// The inventory of every test image against its ground truth in `meta/`.
+@Suite("Inventory of the real test images")
+struct InventoryGroundTruthTests {
+    static let images = [
+        "slim", "distroless", "app", "whiteout", "official", "official-app", "distroless-node", "distroless-node-dpkg",
+        "alpine", "alpine-app",
+    ]
+
+    private func inventory(_ name: String) async throws -> Inventory {
+        let entry = try TestImages.shared.entry(name)
+        let image = try await ImageOpener().open("oci:\(entry.ociDirectory):\(entry.ociRef)")
+        let filesystem = try await FilesystemReader(image: image).read(requests: InventoryBuilder.contentRequests)
+        return try InventoryBuilder.build(image: image, filesystem: filesystem)
+    }
+
+    @Test("dpkg packages: name, version, architecture and source as dpkg records them", arguments: images)
+    func debianPackages(name: String) async throws {
+        let inventory = try await inventory(name)
+        let meta = try TestImages.shared.meta(name)
+        var expected = Set(
+            try TestImages.shared.metaTable(name, "dpkg").map {
+                "\($0["package"]!) \($0["version"]!) \($0["architecture"]!)"
+            })
+        if meta["name"] as? String == "distroless-node-dpkg" {
+            // The synthetic nodejs record describes the upstream binary and is reported as the runtime.
+            expected = expected.filter { !$0.hasPrefix("nodejs ") }
+        }
+        let actual = Set(inventory.components(of: .deb).map { "\($0.name) \($0.version) \($0.architecture ?? "")" })
+        #expect(
+            actual == expected,
+            "missing \(expected.subtracting(actual).sorted().prefix(5)), extra \(actual.subtracting(expected).sorted().prefix(5))"
+        )
+        for row in try TestImages.shared.metaTable(name, "dpkg") where !(row["source"] ?? "").isEmpty {
+            let component = inventory.components(of: .deb).first { $0.name == row["package"] }
+            let source = row["source"]!.split(separator: " ").first.map(String.init)
+            #expect(component == nil || component?.sourceName == source, "\(row)")
+        }
+    }
+
+    @Test("apk packages: name, version, architecture, origin", arguments: images)
+    func alpinePackages(name: String) async throws {
+        let inventory = try await inventory(name)
+        let expected = Set(
+            try TestImages.shared.metaTable(name, "apk").map {
+                "\($0["package"]!) \($0["version"]!) \($0["architecture"]!) \($0["origin"]!)"
+            })
+        let actual = Set(
+            inventory.components(of: .apk).map {
+                "\($0.name) \($0.version) \($0.architecture ?? "") \($0.sourceName ?? "")"
+            })
+        #expect(actual == expected)
+    }
+
+    @Test("npm packages with their kind: the app's, npm's own, corepack, Debian's", arguments: images)
+    func npmPackages(name: String) async throws {
+        let inventory = try await inventory(name)
+        let expected = Set(
+            try TestImages.shared.metaTable(name, "npm").map {
+                "\($0["kind"]!) \($0["name"]!) \($0["version"]!) \($0["path"]!)"
+            })
+        let actual = Set(
+            inventory.components(of: .npm).map { "\($0.origin ?? "") \($0.name) \($0.version) \($0.paths[0])" })
+        #expect(
+            actual == expected,
+            "missing \(expected.subtracting(actual).sorted().prefix(5)), extra \(actual.subtracting(expected).sorted().prefix(5))"
+        )
+        #expect(inventory.warnings.isEmpty, "\(inventory.warnings)")
+    }
+
+    @Test("one Node.js runtime, with its version read from the files and where it came from", arguments: images)
+    func nodeRuntime(name: String) async throws {
+        let inventory = try await inventory(name)
+        let meta = try TestImages.shared.meta(name)
+        let node = meta["node"] as? [String: Any] ?? [:]
+        let runtimes = inventory.components(of: .nodeRuntime)
+        #expect(runtimes.count == 1)
+        let runtime = try #require(runtimes.first)
+        #expect(runtime.version == node["version"] as? String)
+        let source = meta["node_source"] as? String ?? ""
+        #expect(runtime.origin == (source == "debian" ? "distribution" : "upstream"))
+        #expect(runtime.ownerPackage == (source == "debian" ? "nodejs" : nil))
+        #expect(runtime.layer != nil)
+    }
+}
