@@ -1,0 +1,56 @@
+/// BL002 floating-tag: an official `node` tag that names less than a full release and distribution.
+///
+/// Tags like `node:22`, `node:22-slim`, `node:lts-alpine` or `node:iron` are moved by the image
+/// maintainers to each new patch release, and tags without a Debian or Alpine release
+/// (`-slim` rather than `-bookworm-slim`) also move to the next distribution when it ships. Builds
+/// therefore change without any change to the Dockerfile. Use the fully specific tag, for
+/// example `node:22.11.0-bookworm-slim` instead of `node:22-slim`; `ballast pin` can rewrite it.
+public struct FloatingTagRule: LintRule {
+    public let id = "BL002"
+    public let name = "floating-tag"
+    public let severity = LintSeverity.info
+    public let summary = "Official node tag floats between releases or distributions."
+    public let help =
+        "Flags official `node` tags that name only a major or minor version, an alias such as `lts` or "
+        + "`iron`, or no distribution release. Such tags move to new releases without any change to the "
+        + "Dockerfile. Use the fully specific tag, such as `node:22.11.0-bookworm-slim` for `node:22-slim`."
+
+    public init() {}
+
+    public func check(_ plan: BuildPlan, context: LintContext) -> [LintFinding] {
+        plan.stages.compactMap { stage in
+            guard let image = stage.base.image, image.isOfficialNode, image.digest == nil,
+                let tag = image.tag, tag.lowercased() != "latest"
+            else { return nil }
+            let parts = tag.lowercased().split(separator: "-").map(String.init)
+            let numbers = (parts.first ?? "").split(separator: ".").map(String.init)
+            let isVersion = !numbers.isEmpty && numbers.allSatisfy { Int($0) != nil }
+            let variants = isVersion ? Array(parts.dropFirst()) : parts.filter(BaseImageFacts.isVariantWord)
+            let distribution = variants.first { BaseImageFacts.distributions.contains($0) || $0.hasPrefix("alpine") }
+            let hasDistribution = distribution.map { $0 != "alpine" } ?? false
+            guard !(isVersion && numbers.count == 3 && hasDistribution) else { return nil }
+
+            let major = isVersion ? numbers[0] : BaseImageFacts.nodeMajor(image).map(String.init) ?? "<major>"
+            let release = ((isVersion ? numbers : [major]) + ["<minor>", "<patch>"]).prefix(3)
+            let specificDistribution =
+                hasDistribution
+                ? distribution ?? "bookworm" : (distribution == "alpine" ? "alpine3.<minor>" : "bookworm")
+            let specific =
+                ([release.joined(separator: "."), specificDistribution] + (variants.contains("slim") ? ["slim"] : []))
+                .joined(separator: "-")
+            return finding(
+                plan, at: stage.base.range.start,
+                "tag 'node:\(tag)' floats: it moves to new \(movesWith(fullVersion: isVersion && numbers.count == 3, hasDistribution))"
+                    + "; use a specific tag such as node:\(specific)"
+            )
+        }
+    }
+
+    private func movesWith(fullVersion: Bool, _ hasDistribution: Bool) -> String {
+        switch (fullVersion, hasDistribution) {
+        case (false, false): "Node.js releases and distribution versions"
+        case (false, true): "Node.js releases"
+        default: "distribution versions"
+        }
+    }
+}
