@@ -31,7 +31,8 @@ public struct FloatingTagRule: LintRule {
             guard !(isVersion && numbers.count == 3 && hasDistribution) else { return nil }
 
             let major = isVersion ? numbers[0] : BaseImageFacts.nodeMajor(image).map(String.init) ?? "<major>"
-            let release = ((isVersion ? numbers : [major]) + ["<minor>", "<patch>"]).prefix(3)
+            let known = isVersion ? numbers : [major]
+            let release = (known + ["<major>", "<minor>", "<patch>"].dropFirst(known.count)).prefix(3)
             let specificDistribution =
                 hasDistribution
                 ? distribution ?? "bookworm" : (distribution == "alpine" ? "alpine3.<minor>" : "bookworm")

@@ -15,8 +15,10 @@ public struct SecretNameRule: LintRule {
         + "ACCESS_KEY or CREDENTIALS. ARG and ENV values are readable from the image's history and configuration. "
         + "Use `RUN --mount=type=secret` at build time and runtime secrets from the orchestrator."
 
-    static let markers = [
-        "PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL",
+    /// Name parts (the name split at `_`) that mark a secret, alone or as a run of parts.
+    static let markers: [[String]] = [
+        ["PASSWORD"], ["PASSWD"], ["SECRET"], ["TOKEN"], ["APIKEY"], ["API", "KEY"], ["PRIVATE", "KEY"],
+        ["ACCESS", "KEY"], ["CREDENTIAL"], ["CREDENTIALS"],
     ]
     static let harmlessSuffixes = ["_FILE", "_PATH", "_DIR"]
 
@@ -51,6 +53,12 @@ public struct SecretNameRule: LintRule {
     static func looksSecret(_ name: String) -> Bool {
         let upper = name.uppercased()
         guard !harmlessSuffixes.contains(where: upper.hasSuffix) else { return false }
-        return markers.contains { upper.contains($0) }
+        let parts = upper.split(separator: "_").map(String.init)
+        for marker in markers where marker.count <= parts.count {
+            for start in 0...(parts.count - marker.count) where Array(parts[start..<(start + marker.count)]) == marker {
+                return true
+            }
+        }
+        return false
     }
 }
