@@ -70,12 +70,13 @@ extension Dockerfile {
             )
         }
         var name: String?
-        if words.count >= 3, words[1].value.lowercased() == "as" {
+        if words.count == 3, words[1].value.lowercased() == "as" {
             name = words[2].value.lowercased()
         } else if words.count > 1 {
+            let extra = words.count >= 3 && words[1].value.lowercased() == "as" ? words[3] : words[1]
             throw .syntax(
-                path: path, line: words[1].range.start.line, column: words[1].range.start.column,
-                detail: "FROM takes an image and an optional 'AS <name>'; remove '\(words[1].value)'"
+                path: path, line: extra.range.start.line, column: extra.range.start.column,
+                detail: "FROM takes an image and an optional 'AS <name>'; remove '\(extra.value)'"
             )
         }
 
