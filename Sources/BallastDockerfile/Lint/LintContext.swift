@@ -1,3 +1,5 @@
+import Foundation
+
 /// What lint rules may know beyond the Dockerfile: the files beside it, the date, and image facts.
 public struct LintContext: Sendable {
     /// The files in the Dockerfile's folder.
@@ -18,5 +20,16 @@ public struct LintContext: Sendable {
         self.today = today
         self.shellLessImages = shellLessImages
         self.buildArguments = buildArguments
+    }
+
+    /// A context reading the files beside a Dockerfile from the folder that holds it.
+    public init(
+        dockerfileDirectory: URL, today: CalendarDate, shellLessImages: Set<String> = [],
+        buildArguments: [String: String] = [:]
+    ) {
+        self.init(
+            files: DirectoryProjectFiles(directory: dockerfileDirectory), today: today,
+            shellLessImages: shellLessImages, buildArguments: buildArguments
+        )
     }
 }

@@ -45,27 +45,10 @@ struct JSONArrayReader {
         }
     }
 
-    private mutating func readValue() -> Value? {
-        skipSpace()
-        guard index < end else { return nil }
-        switch scalars[index] {
-        case "[":
-            return readArray().map { _ in .other }
-        case "{":
-            return readObject() ? .other : nil
-        case "\"":
-            return readString().map { .string($0) }
-        case "t":
-            return readLiteral("true") ? .other : nil
-        case "f":
-            return readLiteral("false") ? .other : nil
-        case "n":
-            return readLiteral("null") ? .other : nil
-        default:
-            return readNumber() ? .other : nil
-        }
-    }
+    /// BuildKit's JSON decoder refuses nesting deeper than this.
+    private static let maximumDepth = 10_000
 
+    /// Reads the top-level array, keeping its string elements.
     private mutating func readArray() -> [Value]? {
         index += 1
         var values: [Value] = []
@@ -75,8 +58,15 @@ struct JSONArrayReader {
             return values
         }
         while true {
-            guard let value = readValue() else { return nil }
-            values.append(value)
+            skipSpace()
+            guard index < end else { return nil }
+            if scalars[index] == "\"" {
+                guard let token = readString() else { return nil }
+                values.append(.string(token))
+            } else {
+                guard skipValue() else { return nil }
+                values.append(.other)
+            }
             skipSpace()
             guard index < end else { return nil }
             let scalar = scalars[index]
@@ -86,26 +76,67 @@ struct JSONArrayReader {
         }
     }
 
-    private mutating func readObject() -> Bool {
-        index += 1
-        skipSpace()
-        if index < end, scalars[index] == "}" {
-            index += 1
-            return true
-        }
+    /// Validates one JSON value of any kind without recursion, so deep nesting cannot exhaust the stack.
+    private mutating func skipValue() -> Bool {
+        var open: [Unicode.Scalar] = []
+        var expectingKey = false
         while true {
             skipSpace()
-            guard index < end, scalars[index] == "\"", readString() != nil else { return false }
-            skipSpace()
-            guard index < end, scalars[index] == ":" else { return false }
-            index += 1
-            guard readValue() != nil else { return false }
+            guard index < end else { return false }
+            if expectingKey {
+                guard scalars[index] == "\"", readString() != nil else { return false }
+                skipSpace()
+                guard index < end, scalars[index] == ":" else { return false }
+                index += 1
+                expectingKey = false
+                continue
+            }
+            if scalars[index] == "[" || scalars[index] == "{" {
+                let opener = scalars[index]
+                open.append(opener)
+                guard open.count <= Self.maximumDepth else { return false }
+                index += 1
+                skipSpace()
+                guard index < end, scalars[index] == (opener == "[" ? "]" : "}") else {
+                    expectingKey = opener == "{"
+                    continue
+                }
+                index += 1
+                open.removeLast()
+            } else if !skipScalarValue() {
+                return false
+            }
+            guard let outcome = closeContainers(&open, expectingKey: &expectingKey) else { continue }
+            return outcome
+        }
+    }
+
+    /// After a complete value: pops finished containers. `nil` when another element follows.
+    private mutating func closeContainers(_ open: inout [Unicode.Scalar], expectingKey: inout Bool) -> Bool? {
+        while let container = open.last {
             skipSpace()
             guard index < end else { return false }
             let scalar = scalars[index]
             index += 1
-            if scalar == "}" { return true }
+            if scalar == (container == "[" ? "]" : "}") {
+                open.removeLast()
+                continue
+            }
             guard scalar == "," else { return false }
+            expectingKey = container == "{"
+            return nil
+        }
+        return true
+    }
+
+    /// A string, number, `true`, `false` or `null`.
+    private mutating func skipScalarValue() -> Bool {
+        switch scalars[index] {
+        case "\"": readString() != nil
+        case "t": readLiteral("true")
+        case "f": readLiteral("false")
+        case "n": readLiteral("null")
+        default: readNumber()
         }
     }
 

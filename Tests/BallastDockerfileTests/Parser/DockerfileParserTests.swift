@@ -176,3 +176,27 @@ struct DockerfileParserTests {
         }
     }
 }
+
+extension DockerfileParserTests {
+    static let jsonForms: [(String, String)] = [
+        ("CMD [\"a\", {\"k\": [1, 2.5e3, true, null]}]\n", "error"),
+        ("CMD [\"a\", {\"k\" 1}]\n", "(cmd \"[\\\"a\\\", {\\\"k\\\" 1}]\")\n"),
+        ("CMD [\"a\",]\n", "(cmd \"[\\\"a\\\",]\")\n"),
+        ("CMD [\"a\"] x\n", "(cmd \"[\\\"a\\\"] x\")\n"),
+        ("CMD [01]\n", "(cmd \"[01]\")\n"),
+        ("CMD [-0.5]\n", "error"),
+        ("VOLUME [\"/a\", \"/b\"]\n", "(volume \"/a\" \"/b\")\n"),
+        ("SHELL [\"/bin/bash\", \"-c\"]\n", "(shell \"/bin/bash\" \"-c\")\n"),
+        ("CMD [\"\\ud83d\\ude00\", \"\\ud800\"]\n", "(cmd \"😀\" \"�\")\n"),
+    ]
+
+    @Test(arguments: jsonForms)
+    func execFormFollowsGoJSON(input: String, expected: String) {
+        do {
+            let parsed = try DockerfileParser().parse(text: input, path: "Dockerfile")
+            #expect(ParseTreeRenderer.render(parsed) == expected)
+        } catch {
+            #expect(expected == "error")
+        }
+    }
+}
