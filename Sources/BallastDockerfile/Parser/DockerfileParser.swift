@@ -30,7 +30,9 @@ public struct DockerfileParser: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .unreadableFile(path: url.path, reason: "cannot read the file (\(error.localizedDescription))")
+            throw .unreadableFile(
+                path: url.path,
+                reason: "cannot read the file (\(error.localizedDescription)); check the path and its permissions")
         }
         return try parse(data: data, path: url.path)
     }

@@ -42,11 +42,14 @@ public struct DevDependenciesRule: LintRule {
             let subcommand = ShellCommands.subcommand(command)
             let namesPackages = command.dropFirst(2).contains { !$0.hasPrefix("-") }
             if subcommand == "install" || subcommand == "i", !namesPackages {
+                let effect =
+                    Self.omitsDev(command) || productionEnvironment
+                    ? "which may stray from the lockfile"
+                    : "which installs devDependencies and may stray from the lockfile"
                 findings.append(
                     finding(
                         plan, at: instruction.position,
-                        "the final stage runs '\(command.joined(separator: " "))', which installs devDependencies "
-                            + "unless told otherwise and may stray from the lockfile; use 'npm ci --omit=dev'",
+                        "the final stage runs '\(command.joined(separator: " "))', \(effect); use 'npm ci --omit=dev'",
                         fix: fix(instruction, plan: plan, command: command)
                     )
                 )
@@ -63,8 +66,16 @@ public struct DevDependenciesRule: LintRule {
         return findings
     }
 
+    /// Replaces a bare `npm install` written once, unless the stage later runs scripts that may need devDependencies.
     private func fix(_ instruction: Instruction, plan: BuildPlan, command: [String]) -> LintFix? {
         guard command.count == 2 else { return nil }
+        let stageCommands = plan.finalStage.instructions.filter { $0.kind == .run }.flatMap(ShellCommands.commands(of:))
+        let runsScripts = stageCommands.contains { other in
+            other.first == "npx"
+                || (other.first == "npm"
+                    && ["run", "test", "run-script", "exec"].contains(ShellCommands.subcommand(other) ?? ""))
+        }
+        guard !runsScripts else { return nil }
         let phrase = command.joined(separator: " ")
         let matches = plan.dockerfile.occurrences(of: phrase, in: instruction)
         let inCommands = ShellCommands.commands(of: instruction).filter { $0 == command }.count

@@ -7,7 +7,7 @@ struct DevDependenciesRuleTests {
             "FROM node:22-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm install\n",
             [
                 "Dockerfile:4:1: warning: [BL005] the final stage runs 'npm install', which installs devDependencies "
-                    + "unless told otherwise and may stray from the lockfile; use 'npm ci --omit=dev'"
+                    + "and may stray from the lockfile; use 'npm ci --omit=dev'"
             ]
         ),
         (
@@ -42,6 +42,24 @@ struct DevDependenciesRuleTests {
     @Test(arguments: clean)
     func acceptsProductionInstalls(dockerfile: String) throws {
         #expect(try LintHarness.lines(dockerfile, rule: DevDependenciesRule()).isEmpty)
+    }
+
+    @Test func noFixWhenLaterScriptsMayNeedDevDependencies() throws {
+        let findings = try LintHarness.findings(
+            "FROM node:22-slim\nRUN npm install\nRUN npm run build\n", rule: DevDependenciesRule()
+        )
+
+        #expect(findings.count == 1)
+        #expect(findings[0].fix == nil)
+    }
+
+    @Test func productionInstallStillPrefersCi() throws {
+        #expect(
+            try LintHarness.lines("FROM node:22-slim\nRUN npm install --omit=dev\n", rule: DevDependenciesRule()) == [
+                "Dockerfile:2:1: warning: [BL005] the final stage runs 'npm install --omit=dev', which may stray from "
+                    + "the lockfile; use 'npm ci --omit=dev'"
+            ]
+        )
     }
 
     @Test func fixReplacesNpmInstallAndRelintsClean() throws {
