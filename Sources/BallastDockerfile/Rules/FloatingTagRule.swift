@@ -28,7 +28,8 @@ public struct FloatingTagRule: LintRule {
             let variants = isVersion ? Array(parts.dropFirst()) : parts.filter(BaseImageFacts.isVariantWord)
             let distribution = variants.first { BaseImageFacts.distributions.contains($0) || $0.hasPrefix("alpine") }
             let hasDistribution = distribution.map { $0 != "alpine" } ?? false
-            guard !(isVersion && numbers.count == 3 && hasDistribution) else { return nil }
+            let isFullVersion = isVersion && numbers.count == 3
+            guard !(isFullVersion && hasDistribution) else { return nil }
 
             let major = isVersion ? numbers[0] : BaseImageFacts.nodeMajor(image).map(String.init) ?? "<major>"
             let known = isVersion ? numbers : [major]
@@ -41,7 +42,7 @@ public struct FloatingTagRule: LintRule {
                 .joined(separator: "-")
             return finding(
                 plan, at: stage.base.range.start,
-                "tag 'node:\(tag)' floats: it moves to new \(movesWith(fullVersion: isVersion && numbers.count == 3, hasDistribution))"
+                "tag 'node:\(tag)' floats: it moves to new \(movesWith(fullVersion: isFullVersion, hasDistribution))"
                     + "; use a specific tag such as node:\(specific)"
             )
         }

@@ -22,7 +22,8 @@ struct AlpineNativeModulesRuleTests {
         (
             "FROM node:22-alpine\nRUN npm ci --omit=dev\n", lockV3,
             "Dockerfile:1:6: warning: [BL010] stage '0' runs on Alpine (musl libc) but package-lock.json has native "
-                + "packages (bcrypt, fsevents-like, sharp) whose prebuilt binaries mostly target glibc: npm will compile "
+                + "packages (bcrypt, fsevents-like, sharp) whose prebuilt binaries mostly "
+                + "target glibc: npm will compile "
                 + "them (needing python3, make, g++) or they fail at run time; prefer a Debian-based image such as "
                 + "node:22-bookworm-slim"
         ),
@@ -31,7 +32,8 @@ struct AlpineNativeModulesRuleTests {
             lockV1,
             "Dockerfile:3:6: warning: [BL010] stage 'run' runs on Alpine (musl libc) but package-lock.json has native "
                 + "packages (sqlite3) whose prebuilt binaries mostly target glibc: npm will compile them (needing "
-                + "python3, make, g++) or they fail at run time; prefer a Debian-based image such as node:22-bookworm-slim"
+                + "python3, make, g++) or they fail at run time; prefer a Debian-based image "
+                + "such as node:22-bookworm-slim"
         ),
     ]
 

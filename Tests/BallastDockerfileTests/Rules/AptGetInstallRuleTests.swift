@@ -13,7 +13,8 @@ struct AptGetInstallRuleTests {
             ]
         ),
         (
-            "FROM debian:bookworm\nRUN apt-get update \\\n && apt-get -y install curl \\\n && rm -rf /var/lib/apt/lists/*\n",
+            "FROM debian:bookworm\nRUN apt-get update \\\n && apt-get -y install curl \\\n && "
+                + "rm -rf /var/lib/apt/lists/*\n",
             [
                 "Dockerfile:2:1: warning: [BL011] apt-get install without --no-install-recommends also installs "
                     + "recommended packages; add --no-install-recommends"
@@ -29,7 +30,8 @@ struct AptGetInstallRuleTests {
     static let clean = [
         "FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n"
             + "    && rm -rf /var/lib/apt/lists/*\n",
-        "FROM debian:bookworm\nRUN --mount=type=cache,target=/var/lib/apt apt-get install -y --no-install-recommends git\n",
+        "FROM debian:bookworm\nRUN --mount=type=cache,target=/var/lib/apt apt-get install -y "
+            + "--no-install-recommends git\n",
         "FROM debian:bookworm\nRUN apt-get update\n",
     ]
 

@@ -35,8 +35,10 @@ struct DevDependenciesRuleTests {
         "FROM node:22-slim\nRUN npm ci --omit=dev\n",
         "FROM node:22 AS build\nRUN npm install\nFROM node:22-slim\nRUN npm install -g pm2\n",
         "FROM node:22-slim\nENV NODE_ENV=production\nRUN npm ci\n",
-        "FROM node:22 AS deps\nRUN npm ci && npm prune --omit=dev\nFROM node:22-slim\nCOPY --from=deps /app/node_modules ./node_modules\n",
-        "FROM node:22 AS deps\nRUN npm ci --omit=dev\nFROM node:22-slim\nCOPY --from=deps /app/node_modules ./node_modules\n",
+        "FROM node:22 AS deps\nRUN npm ci && npm prune --omit=dev\nFROM node:22-slim\nCOPY "
+            + "--from=deps /app/node_modules ./node_modules\n",
+        "FROM node:22 AS deps\nRUN npm ci --omit=dev\nFROM node:22-slim\nCOPY --from=deps "
+            + "/app/node_modules ./node_modules\n",
     ]
 
     @Test(arguments: clean)

@@ -11,7 +11,8 @@ struct PackageManagerEntrypointRuleTests {
         (
             "FROM node:22-slim\nENTRYPOINT yarn serve\n",
             "Dockerfile:2:1: warning: [BL009] ENTRYPOINT starts the app through yarn, which does not forward signals "
-                + "as PID 1 and is absent from distroless images; run node directly: ENTRYPOINT [\"node\", \"server.js\"]"
+                + "as PID 1 and is absent from distroless images; run node directly: ENTRYPOINT "
+                + "[\"node\", \"server.js\"]"
         ),
         (
             "FROM node:22-slim\nCMD [\"pnpm\", \"run\", \"start\"]\n",

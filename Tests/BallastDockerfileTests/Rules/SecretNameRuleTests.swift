@@ -14,7 +14,8 @@ struct SecretNameRuleTests {
 
         #expect(
             try LintHarness.lines(dockerfile, rule: SecretNameRule()) == [
-                "Dockerfile:1:5: warning: [BL013] ARG NPM_TOKEN looks like a secret, and its value is readable from the "
+                "Dockerfile:1:5: warning: [BL013] ARG NPM_TOKEN looks like a secret, and its "
+                    + "value is readable from the "
                     + "build history; pass it with RUN --mount=type=secret,id=npm_token instead",
                 "Dockerfile:3:15: warning: [BL013] ARG github_api_key looks like a secret, and its value is readable "
                     + "from the build history; pass it with RUN --mount=type=secret,id=github_api_key instead",

@@ -16,7 +16,8 @@ struct ShellFormWithoutShellRuleTests {
             distroless + "HEALTHCHECK CMD [\"curl\", \"-f\", \"http://localhost:3000/\"]\n",
             [
                 "Dockerfile:2:1: error: [BL008] HEALTHCHECK calls curl, which gcr.io/distroless/nodejs22-debian12 "
-                    + "does not contain; write the check in Node.js, e.g. HEALTHCHECK CMD [\"node\", \"healthcheck.js\"]"
+                    + "does not contain; write the check in Node.js, e.g. HEALTHCHECK CMD "
+                    + "[\"node\", \"healthcheck.js\"]"
             ]
         ),
         (

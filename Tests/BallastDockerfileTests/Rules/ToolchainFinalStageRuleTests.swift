@@ -14,7 +14,8 @@ struct ToolchainFinalStageRuleTests {
             "FROM buildpack-deps:bookworm AS base\nFROM base\n",
             [
                 "Dockerfile:2:1: warning: [BL004] the final stage is built on the full toolchain image "
-                    + "'buildpack-deps:bookworm'; build in an earlier stage and copy the app into a slim or distroless image"
+                    + "'buildpack-deps:bookworm'; build in an earlier stage and copy the app "
+                    + "into a slim or distroless image"
             ]
         ),
         (

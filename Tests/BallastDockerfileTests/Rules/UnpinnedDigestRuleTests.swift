@@ -10,7 +10,8 @@ struct UnpinnedDigestRuleTests {
                 "Dockerfile:1:6: info: [BL003] base image 'node:22' is not pinned by digest, so its content can "
                     + "change under the same tag; append @sha256:<digest> (ballast pin does this)",
                 "Dockerfile:3:7: info: [BL003] base image 'gcr.io/distroless/nodejs22-debian12' is not pinned by "
-                    + "digest, so its content can change under the same tag; append @sha256:<digest> (ballast pin does this)",
+                    + "digest, so its content can change under the same tag; append "
+                    + "@sha256:<digest> (ballast pin does this)",
             ]
         )
     }

@@ -13,7 +13,8 @@ struct UntaggedBaseImageRuleTests {
         (
             "FROM node:22 AS build\nFROM gcr.io/distroless/nodejs22-debian12:latest\n",
             [
-                "Dockerfile:2:6: warning: [BL001] base image 'gcr.io/distroless/nodejs22-debian12:latest' uses 'latest', "
+                "Dockerfile:2:6: warning: [BL001] base image "
+                    + "'gcr.io/distroless/nodejs22-debian12:latest' uses 'latest', "
                     + "which changes with every release; name a version such as "
                     + "gcr.io/distroless/nodejs22-debian12:<version>"
             ]
