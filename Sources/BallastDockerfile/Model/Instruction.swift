@@ -29,6 +29,11 @@ public struct Instruction: Sendable {
         flags.last { $0.name == name }
     }
 
+    /// For FROM, the image token as written (before ARG expansion) and its exact span: what `pin` rewrites.
+    public var fromImage: Word? {
+        kind == .from ? arguments.words.first : nil
+    }
+
     /// Whether the arguments are in exec (JSON) form.
     public var isExecForm: Bool {
         arguments.isExecForm

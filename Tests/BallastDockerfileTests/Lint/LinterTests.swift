@@ -77,3 +77,38 @@ struct LinterTests {
         #expect(finding.with(severity: .error).formatted == "Dockerfile:1:1: error: [BL001] m")
     }
 }
+
+extension LinterTests {
+    @Test func everySafeFixAppliesInOnePass() throws {
+        let text = """
+            FROM node:22-bookworm-slim AS run
+            # system packages
+            RUN apt-get update && apt-get install -y tini \\
+                && rm -rf /var/lib/apt/lists/*
+            RUN npm install
+            USER node
+            CMD ["npm", "start"]
+
+            """
+        let files = ["package.json": #"{"scripts": {"start": "node server.js"}}"#]
+        let findings = try lint(text, files: files)
+
+        let fixed = try LintFixer.apply(findings, to: text)
+
+        #expect(fixed.applied.map(\.ruleID) == ["BL011", "BL005", "BL009"])
+        #expect(
+            fixed.text == """
+                FROM node:22-bookworm-slim AS run
+                # system packages
+                RUN apt-get update && apt-get install --no-install-recommends -y tini \\
+                    && rm -rf /var/lib/apt/lists/*
+                RUN npm ci --omit=dev
+                USER node
+                CMD ["node", "server.js"]
+
+                """
+        )
+        let remaining = try lint(fixed.text, files: files).map(\.ruleID)
+        #expect(remaining == ["BL002", "BL003"])
+    }
+}

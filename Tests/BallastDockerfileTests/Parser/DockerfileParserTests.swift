@@ -200,3 +200,13 @@ extension DockerfileParserTests {
         }
     }
 }
+
+extension DockerfileParserTests {
+    @Test func fromImageIsExposedWithoutResolvingStages() throws {
+        let parsed = try DockerfileParser().parse(text: "FROM node:${MISSING}\nRUN x\n", path: "Dockerfile")
+
+        #expect(parsed.instructions[0].fromImage?.value == "node:${MISSING}")
+        #expect(parsed.instructions[0].fromImage?.range.offsets == 5..<20)
+        #expect(parsed.instructions[1].fromImage == nil)
+    }
+}
