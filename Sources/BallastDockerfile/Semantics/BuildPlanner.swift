@@ -71,7 +71,7 @@ extension Dockerfile {
         }
         var name: String?
         if words.count == 3, words[1].value.lowercased() == "as" {
-            name = words[2].value.lowercased()
+            name = try stageName(words[2], existing: stages)
         } else if words.count > 1 {
             let extra = words.count >= 3 && words[1].value.lowercased() == "as" ? words[3] : words[1]
             throw .syntax(
@@ -106,5 +106,28 @@ extension Dockerfile {
             written: token.value, range: token.range, expanded: expanded, stageIndex: parent?.index, image: image
         )
         return (base, name)
+    }
+
+    /// BuildKit's rule for stage names: a letter, then letters, digits, `-`, `_` or `.`; unique in the file.
+    private func stageName(_ word: Word, existing: [BuildStage]) throws(DockerfileError) -> String {
+        let name = word.value.lowercased()
+        let valid =
+            name.first.map { $0.isASCII && $0.isLetter } == true
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+        guard valid else {
+            throw .syntax(
+                path: path, line: word.range.start.line, column: word.range.start.column,
+                detail: "stage name '\(word.value)' is not valid; start it with a letter and use only letters, "
+                    + "digits, '-', '_' and '.'"
+            )
+        }
+        if let earlier = existing.first(where: { $0.name == name }) {
+            throw .syntax(
+                path: path, line: word.range.start.line, column: word.range.start.column,
+                detail: "stage name '\(word.value)' is already used by the stage on line \(earlier.from.startLine); "
+                    + "give each stage its own name"
+            )
+        }
+        return name
     }
 }

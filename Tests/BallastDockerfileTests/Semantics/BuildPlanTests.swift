@@ -92,6 +92,15 @@ struct BuildPlanTests {
         ("ARG A=1\n", "Dockerfile:1:1: the file has no FROM instruction; start the first stage with FROM <image>"),
         ("FROM node:22 build\n", "Dockerfile:1:14: FROM takes an image and an optional 'AS <name>'; remove 'build'"),
         (
+            "FROM node:22 AS 1st\n",
+            "Dockerfile:1:17: stage name '1st' is not valid; start it with a letter and use only letters, digits, "
+                + "'-', '_' and '.'"
+        ),
+        (
+            "FROM node:22 AS app\nFROM node:22-slim AS App\n",
+            "Dockerfile:2:22: stage name 'App' is already used by the stage on line 1; give each stage its own name"
+        ),
+        (
             "FROM node:${V\n",
             "Dockerfile:1:6: FROM image 'node:${V' has a malformed variable; write ${NAME} or ${NAME:-default}"
         ),
