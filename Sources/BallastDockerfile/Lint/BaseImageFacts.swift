@@ -15,10 +15,13 @@ enum BaseImageFacts {
             return !tag.contains("debug")
         }
         if image.registry == "cgr.dev" || image.registry == "dhi.io" {
-            return !tag.hasSuffix("-dev") && tag != "dev"
+            return !tag.hasSuffix("-dev") && tag != "dev" && !shellImageNames.contains(image.name)
         }
         return false
     }
+
+    /// Hardened images whose whole point is a shell.
+    static let shellImageNames: Set<String> = ["bash", "busybox", "wolfi-base", "chainguard-base", "alpine-base"]
 
     /// The non-root user an image provides, and whether it already runs as that user by default.
     static func defaultUser(_ image: ImageName) -> (user: String, alreadyNonRoot: Bool)? {

@@ -42,6 +42,7 @@ struct ShellFormWithoutShellRuleTests {
         distroless + "CMD [\"server.js\"]\nHEALTHCHECK CMD [\"/nodejs/bin/node\", \"healthcheck.js\"]\n",
         "FROM gcr.io/distroless/nodejs22-debian12:debug\nCMD node server.js\n",
         "FROM cgr.dev/chainguard/node:latest-dev\nRUN npm ci\n",
+        "FROM cgr.dev/chainguard/wolfi-base\nRUN apk add nodejs\n",
         "FROM node:22-slim\nCMD node server.js\nHEALTHCHECK CMD curl -f localhost\n",
     ]
 
