@@ -16,52 +16,58 @@ struct LineReader {
         var instructions: [Instruction] = []
         var comments: [String] = []
         while next < source.lineRanges.count {
-            var raw = source.lineRanges[next]
-            if next == 0, raw.lowerBound < raw.upperBound, source.scalars[raw.lowerBound] == "\u{FEFF}" {
-                raw = (raw.lowerBound + 1)..<raw.upperBound
-            }
-            let trimmed = trimLeadingBlanks(raw)
-            if isComment(trimmed) {
-                let body = String(
-                    String.UnicodeScalarView(source.scalars[(trimmed.lowerBound + 1)..<trimmed.upperBound]))
-                let comment = body.trimmingCharacters(in: .whitespaces)
-                comments = comment.isEmpty ? [] : comments + [comment]
-            }
-            try directives.read(source.scalars[trimmed], path: path, position: source.position(at: trimmed.lowerBound))
-            next += 1
-            let startLine = next
-
-            var line = LogicalLine()
-            if !isComment(trimmed) {
-                for index in trimmed {
-                    line.append(source.scalars[index], from: index)
-                }
-            }
-            var ended = trimContinuation(&line)
-            if ended, line.isEmpty {
-                continue
-            }
-            while !ended, next < source.lineRanges.count {
-                let physical = source.lineRanges[next]
-                next += 1
-                let stripped = trimLeadingBlanks(physical)
-                if isComment(stripped) || stripped.isEmpty {
-                    continue
-                }
-                var piece = LogicalLine()
-                for index in physical {
-                    piece.append(source.scalars[index], from: index)
-                }
-                ended = trimContinuation(&piece)
-                line.append(piece)
-            }
-            guard !line.trimmingSpace(0..<line.scalars.count).isEmpty else { continue }
-
-            let instruction = try makeInstruction(line, startLine: startLine, comments: comments)
-            instructions.append(instruction)
+            let startLine = next + 1
+            guard let line = try readLogicalLine(comments: &comments) else { continue }
+            instructions.append(try makeInstruction(line, startLine: startLine, comments: comments))
             comments = []
         }
         return instructions
+    }
+
+    /// Reads the physical lines of one instruction and joins them; `nil` for a comment or blank line.
+    ///
+    /// As in BuildKit, the first line loses its leading blanks and is checked for a parser
+    /// directive; continuation lines keep their leading blanks, and comment and empty lines inside
+    /// a continuation are skipped.
+    private mutating func readLogicalLine(comments: inout [String]) throws(DockerfileError) -> LogicalLine? {
+        var raw = source.lineRanges[next]
+        if next == 0, raw.lowerBound < raw.upperBound, source.scalars[raw.lowerBound] == "\u{FEFF}" {
+            raw = (raw.lowerBound + 1)..<raw.upperBound
+        }
+        let trimmed = trimLeadingBlanks(raw)
+        try directives.read(source.scalars[trimmed], path: path, position: source.position(at: trimmed.lowerBound))
+        next += 1
+        if isComment(trimmed) {
+            let body = String(String.UnicodeScalarView(source.scalars[(trimmed.lowerBound + 1)..<trimmed.upperBound]))
+            let comment = body.trimmingCharacters(in: .whitespaces)
+            comments = comment.isEmpty ? [] : comments + [comment]
+            return nil
+        }
+
+        var line = LogicalLine()
+        for index in trimmed {
+            line.append(source.scalars[index], from: index)
+        }
+        var ended = trimContinuation(&line)
+        while !ended, next < source.lineRanges.count {
+            let physical = source.lineRanges[next]
+            next += 1
+            let stripped = trimLeadingBlanks(physical)
+            if isComment(stripped) || stripped.isEmpty {
+                continue
+            }
+            var piece = LogicalLine()
+            for index in physical {
+                piece.append(source.scalars[index], from: index)
+            }
+            ended = trimContinuation(&piece)
+            line.append(piece)
+        }
+        guard !line.trimmingSpace(0..<line.scalars.count).isEmpty else {
+            comments = []
+            return nil
+        }
+        return line
     }
 
     private mutating func makeInstruction(
@@ -69,7 +75,6 @@ struct LineReader {
     ) throws(DockerfileError) -> Instruction {
         let builder = InstructionBuilder(source: source, path: path, escape: directives.escape)
         let parts = try builder.parts(of: line)
-        let headerEnd = next
 
         var heredocs: [Heredoc] = []
         if Self.canContainHeredoc(parts), line.text.contains("<<") {
@@ -79,7 +84,7 @@ struct LineReader {
         }
 
         let first = line.trimmingSpace(0..<line.scalars.count).lowerBound
-        let lastLine = source.lineRanges[max(next, headerEnd) - 1]
+        let lastLine = source.lineRanges[next - 1]
         let range = source.range(line.sources[first]..<max(lastLine.upperBound, line.sources[first]))
         return Instruction(
             keyword: parts.keyword.value, kind: parts.kind, flags: parts.flags, arguments: parts.arguments,

@@ -210,3 +210,13 @@ extension DockerfileParserTests {
         #expect(parsed.instructions[1].fromImage == nil)
     }
 }
+
+extension DockerfileParserTests {
+    @Test func commentsDirectlyAboveAreKept() throws {
+        let text = "# base image\n\n# build stage\n#   uses node\nFROM node:22\n#\nRUN a\n"
+
+        let parsed = try DockerfileParser().parse(text: text, path: "Dockerfile")
+
+        #expect(parsed.instructions.map(\.comments) == [["build stage", "uses node"], []])
+    }
+}
