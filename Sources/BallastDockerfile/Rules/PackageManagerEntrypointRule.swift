@@ -51,9 +51,10 @@ public struct PackageManagerEntrypointRule: LintRule {
         case .text(let script) where script.range.start.line == script.range.end.line:
             span = script.range.offsets
         case .exec(let elements):
+            let bytes = Array(plan.dockerfile.text.utf8)
             guard let first = elements.first, let last = elements.last,
-                let open = plan.dockerfile.text.utf8.index(before: first.range.start.offset, matching: "["),
-                let close = plan.dockerfile.text.utf8.index(after: last.range.end.offset, matching: "]")
+                let open = Self.bracket(UInt8(ascii: "["), before: first.range.start.offset, in: bytes),
+                let close = Self.bracket(UInt8(ascii: "]"), after: last.range.end.offset, in: bytes)
             else { return nil }
             span = open..<(close + 1)
         default:
@@ -73,26 +74,22 @@ public struct PackageManagerEntrypointRule: LintRule {
         else { return nil }
         return words
     }
-}
 
-extension String.UTF8View {
-    /// The offset of the nearest `character` before `offset`, skipping only white space.
-    func index(before offset: Int, matching character: Character) -> Int? {
-        let bytes = Array(self)
+    /// The offset of `bracket` just before `offset`, with only blanks between.
+    private static func bracket(_ bracket: UInt8, before offset: Int, in bytes: [UInt8]) -> Int? {
         var index = offset - 1
         while index >= 0, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
             index -= 1
         }
-        return index >= 0 && bytes[index] == character.asciiValue ? index : nil
+        return index >= 0 && bytes[index] == bracket ? index : nil
     }
 
-    /// The offset of the nearest `character` at or after `offset`, skipping only white space.
-    func index(after offset: Int, matching character: Character) -> Int? {
-        let bytes = Array(self)
+    /// The offset of `bracket` at or just after `offset`, with only blanks between.
+    private static func bracket(_ bracket: UInt8, after offset: Int, in bytes: [UInt8]) -> Int? {
         var index = offset
         while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
             index += 1
         }
-        return index < bytes.count && bytes[index] == character.asciiValue ? index : nil
+        return index < bytes.count && bytes[index] == bracket ? index : nil
     }
 }
