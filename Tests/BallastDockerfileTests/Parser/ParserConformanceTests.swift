@@ -28,10 +28,11 @@ struct ParserConformanceTests {
         return (try Data(contentsOf: url), url.path)
     }
 
+    /// Guards against a missing folder silently running no cases; more cases may be added.
     @Test func theSuiteIsPresent() {
-        #expect(Self.cases("parse").count == 22)
-        #expect(Self.cases("error").count == 3)
-        #expect(Self.cases("lines") == ["line-numbers"])
+        #expect(Self.cases("parse").count >= 22)
+        #expect(Self.cases("error").count >= 3)
+        #expect(Self.cases("lines").contains("line-numbers"))
     }
 
     @Test(arguments: cases("parse"))
@@ -55,15 +56,16 @@ struct ParserConformanceTests {
         }
     }
 
-    @Test func lineNumbersMatchBuildKit() throws {
-        let (data, path) = try dockerfile("line-numbers")
+    @Test(arguments: cases("lines"))
+    func lineNumbersMatchBuildKit(name: String) throws {
+        let (data, path) = try dockerfile(name)
         let table = try String(
-            contentsOf: Self.folder.appendingPathComponent("line-numbers/lines.tsv"), encoding: .utf8
+            contentsOf: Self.folder.appendingPathComponent(name).appendingPathComponent("lines.tsv"), encoding: .utf8
         )
         let parsed = try DockerfileParser().parse(data: data, path: path)
 
         let rows = table.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) }
-        #expect(rows.count == 4)
+        #expect(!rows.isEmpty)
         for row in rows {
             let expected: [Int?] = [Int(row[1]), Int(row[2])]
             if row[0] == "root" {
