@@ -69,10 +69,3 @@ enum BaseImageFacts {
         return nil
     }
 }
-
-extension BaseImageFacts {
-    /// Whether a tag part names a variant (`slim`, a distribution) rather than a version or alias.
-    static func isVariantWord(_ word: String) -> Bool {
-        word == "slim" || distributions.contains(word) || word.hasPrefix("alpine")
-    }
-}

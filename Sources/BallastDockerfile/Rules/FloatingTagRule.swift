@@ -22,27 +22,14 @@ public struct FloatingTagRule: LintRule {
             guard let image = stage.base.image, image.isOfficialNode, image.digest == nil,
                 let tag = image.tag, tag.lowercased() != "latest"
             else { return nil }
-            let parts = tag.lowercased().split(separator: "-").map(String.init)
-            let numbers = (parts.first ?? "").split(separator: ".").map(String.init)
-            let isVersion = !numbers.isEmpty && numbers.allSatisfy { Int($0) != nil }
-            let variants = isVersion ? Array(parts.dropFirst()) : parts.filter(BaseImageFacts.isVariantWord)
-            let distribution = variants.first { BaseImageFacts.distributions.contains($0) || $0.hasPrefix("alpine") }
-            let hasDistribution = distribution.map { $0 != "alpine" } ?? false
-            let isFullVersion = isVersion && numbers.count == 3
-            guard !(isFullVersion && hasDistribution) else { return nil }
+            let parsed = NodeTag(tag)
+            guard !(parsed.hasFullVersion && parsed.hasDistributionRelease) else { return nil }
 
-            let major = isVersion ? numbers[0] : BaseImageFacts.nodeMajor(image).map(String.init) ?? "<major>"
-            let known = isVersion ? numbers : [major]
-            let release = (known + ["<major>", "<minor>", "<patch>"].dropFirst(known.count)).prefix(3)
-            let specificDistribution =
-                hasDistribution
-                ? distribution ?? "bookworm" : (distribution == "alpine" ? "alpine3.<minor>" : "bookworm")
-            let specific =
-                ([release.joined(separator: "."), specificDistribution] + (variants.contains("slim") ? ["slim"] : []))
-                .joined(separator: "-")
+            let moves = movesWith(fullVersion: parsed.hasFullVersion, parsed.hasDistributionRelease)
+            let specific = parsed.specific(major: BaseImageFacts.nodeMajor(image))
             return finding(
                 plan, at: stage.base.range.start,
-                "tag 'node:\(tag)' floats: it moves to new \(movesWith(fullVersion: isFullVersion, hasDistribution))"
+                "tag 'node:\(tag)' floats: it moves to new \(moves)"
                     + "; use a specific tag such as node:\(specific)"
             )
         }
