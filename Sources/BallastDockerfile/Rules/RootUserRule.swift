@@ -21,7 +21,7 @@ public struct RootUserRule: LintRule {
         let image = plan.rootImage(of: plan.finalStage)
         let known = image.flatMap(BaseImageFacts.defaultUser)
         let suggestion =
-            known.map { "'USER \($0.user)' (the user \(image?.repository ?? "the base") provides)" }
+            known.map { "'USER \($0.user)' (an unprivileged user that \(image?.repository ?? "the base") provides)" }
             ?? "'USER <name>' with an unprivileged user created in the image"
 
         let lastUser = plan.finalStageLineage.lazy.compactMap { stage in

@@ -6,17 +6,17 @@ struct RootUserRuleTests {
         (
             "FROM node:22-slim\nCMD [\"node\", \"server.js\"]\n",
             "Dockerfile:1:1: warning: [BL007] the final stage has no USER, so it runs as root; add 'USER node' "
-                + "(the user node provides)"
+                + "(an unprivileged user that node provides)"
         ),
         (
             "FROM node:22-slim\nUSER node\nRUN id\nUSER 0:0\n",
             "Dockerfile:4:1: warning: [BL007] the final stage switches to USER 0:0, so it runs as root; use "
-                + "'USER node' (the user node provides) instead"
+                + "'USER node' (an unprivileged user that node provides) instead"
         ),
         (
             "FROM gcr.io/distroless/nodejs22-debian12\nCOPY app /app\n",
             "Dockerfile:1:1: warning: [BL007] the final stage has no USER, so it runs as root; add 'USER nonroot' "
-                + "(the user gcr.io/distroless/nodejs22-debian12 provides)"
+                + "(an unprivileged user that gcr.io/distroless/nodejs22-debian12 provides)"
         ),
         (
             "FROM debian:bookworm-slim\n",
