@@ -18,6 +18,11 @@ struct BuildPlanTests {
             "gcr.io/distroless/nodejs22-debian12"
         ),
         ("FROM --platform=$BUILDPLATFORM node:22-${TARGETARCH}\n", [:], "node:22-amd64"),
+        ("FROM --platform=$BUILDPLATFORM node:22-${TARGETARCH}\n", ["TARGETARCH": "arm64"], "node:22-arm64"),
+        ("ARG E=\"\"\nFROM node:22${E:-x}${E-y}\n", [:], "node:22x"),
+        ("ARG E=\"\"\nFROM node:22${E:+a}${E+b}\n", [:], "node:22b"),
+        ("FROM node:22\\$x\n", [:], "node:22$x"),
+        ("ARG UNUSED\nFROM node:$\n", [:], "node:$"),
     ]
 
     @Test(arguments: expansions)
