@@ -1,1 +1,0 @@
-// The BallastDockerfile module; see README.md.
