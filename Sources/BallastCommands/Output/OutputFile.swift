@@ -1,6 +1,10 @@
 import BallastCore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Writes a result to standard output, or to a file by way of a temporary file and a rename,
 /// so a reader never sees half a document.
 enum OutputFile {
@@ -9,19 +13,24 @@ enum OutputFile {
             context.write(text)
             return
         }
-        let url = URL(fileURLWithPath: path)
+        let url = URL(fileURLWithPath: path).standardizedFileURL
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
             throw OutputError.cannotWrite(path: path, reason: error.localizedDescription)
+        }
+        // Keep the mode of the file being replaced.
+        var info = stat()
+        if stat(url.path, &info) == 0 {
+            chmod(temporary.path, info.st_mode & 0o7777)
+        }
+        // rename(2) replaces the file atomically: readers see the old document or the new one.
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw OutputError.cannotWrite(path: path, reason: reason)
         }
         context.logger.info("wrote \(path)")
     }
