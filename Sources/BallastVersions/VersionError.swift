@@ -1,0 +1,27 @@
+import BallastCore
+
+/// Why a version, range or constraint could not be used. Every message names the input and its ecosystem.
+public enum VersionError: BallastError, Equatable {
+    /// The version string is not one the ecosystem accepts; `reason` says which rule it breaks.
+    case invalidVersion(String, ecosystem: Ecosystem, reason: String)
+    /// The npm range is one `semver.validRange` rejects.
+    case invalidRange(String)
+    /// A Debian or Alpine constraint list could not be read.
+    case invalidConstraint(String, ecosystem: Ecosystem, reason: String)
+    /// An OSV range cannot be evaluated; `reason` says why.
+    case unsupportedOSVRange(type: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidVersion(let version, let ecosystem, let reason):
+            "'\(version)' is not a valid \(ecosystem.displayName) version: \(reason)"
+        case .invalidRange(let range):
+            "'\(range)' is not a valid npm version range; use node-semver syntax such as '>=1.2.3 <2.0.0' or '^1.2.3'"
+        case .invalidConstraint(let constraint, let ecosystem, let reason):
+            "'\(constraint)' is not a valid \(ecosystem.displayName) constraint: \(reason); "
+                + "write comma-separated relations such as '>= 1.2, << 1.3'"
+        case .unsupportedOSVRange(let type, let reason):
+            "cannot evaluate an OSV range of type '\(type)': \(reason)"
+        }
+    }
+}
