@@ -11,6 +11,18 @@ public enum VersionError: BallastError, Equatable {
     /// An OSV range cannot be evaluated; `reason` says why.
     case unsupportedOSVRange(type: String, reason: String)
 
+    /// The rule a version broke, without the version; used when a larger input carries the version.
+    var reason: String {
+        switch self {
+        case .invalidVersion(_, _, let reason), .invalidConstraint(_, _, let reason):
+            reason
+        case .unsupportedOSVRange(_, let reason):
+            reason
+        case .invalidRange:
+            "not a valid npm range"
+        }
+    }
+
     public var description: String {
         switch self {
         case .invalidVersion(let version, let ecosystem, let reason):
