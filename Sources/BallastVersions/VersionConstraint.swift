@@ -19,6 +19,14 @@ public struct VersionConstraint: Sendable {
         case fuzzy = "~"
         case lessOrFuzzy = "<~"
         case greaterOrFuzzy = ">~"
+
+        /// Whether the relation uses apk's fuzzy match.
+        var isFuzzy: Bool {
+            switch self {
+            case .fuzzy, .lessOrFuzzy, .greaterOrFuzzy: true
+            default: false
+            }
+        }
     }
 
     /// One relation of the list.
@@ -80,9 +88,7 @@ public struct VersionConstraint: Sendable {
 
     private static func holds(_ version: Version, _ relation: Relation, _ bound: Version) -> Bool {
         guard version.ecosystem == bound.ecosystem else { return false }
-        if case .apk(let candidate) = version, case .apk(let prefix) = bound,
-            [.fuzzy, .lessOrFuzzy, .greaterOrFuzzy].contains(relation)
-        {
+        if case .apk(let candidate) = version, case .apk(let prefix) = bound, relation.isFuzzy {
             let order = candidate.compare(to: prefix, fuzzy: true)
             return order == 0 || (relation == .lessOrFuzzy && order < 0) || (relation == .greaterOrFuzzy && order > 0)
         }

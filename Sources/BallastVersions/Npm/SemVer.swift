@@ -69,30 +69,3 @@ extension SemVer: CustomStringConvertible {
         return prerelease.isEmpty ? core : core + "-" + prerelease.map(\.description).joined(separator: ".")
     }
 }
-
-/// One prerelease identifier: a number, or text containing a non-digit.
-public enum PrereleaseIdentifier: Sendable, Hashable {
-    case numeric(UInt64)
-    /// Text, or digits too large to be a safe JavaScript integer (these still compare as numbers).
-    case alphanumeric(String)
-
-    /// Converts an identifier the way node-semver does: digits become a number when below 2^53 - 1.
-    init(node text: Substring) {
-        if text.utf8.allSatisfy(SemVerParser.isDigit), text.utf8.count <= 16, let value = UInt64(text),
-            value < SemVer.maximumComponent
-        {
-            self = .numeric(value)
-        } else {
-            self = .alphanumeric(String(text))
-        }
-    }
-}
-
-extension PrereleaseIdentifier: CustomStringConvertible {
-    public var description: String {
-        switch self {
-        case .numeric(let value): String(value)
-        case .alphanumeric(let text): text
-        }
-    }
-}

@@ -28,6 +28,7 @@ import Testing
             ("v 1.2.3", "1.2.3"),  // a space after the v
             ("1.2.3beta", "1.2.3-beta"),  // a prerelease without its hyphen
             ("1.2.3-01", "1.2.3-1"),  // numeric identifiers lose their zeros
+            ("1.2.3-00000000000000000007", "1.2.3-7"),  // however many there are
             ("1.2.34.5", "1.2.3-4.5"),  // the last patch digit starts the prerelease
         ]
     )
