@@ -18,11 +18,11 @@ public struct DebianVersion: Sendable {
     /// - Throws: ``VersionError/invalidVersion(_:ecosystem:reason:)`` naming the broken rule.
     public init(parsing text: String) throws {
         let bytes = Array(text.utf8)
-        guard !bytes.isEmpty else { throw Self.invalid(text, "version string is empty") }
-
         var start = 0
         var end = bytes.count
         while start < end, Self.isBlank(bytes[start]) { start += 1 }
+        guard start < end else { throw Self.invalid(text, "version string is empty") }
+
         var wordEnd = start
         while wordEnd < end, !Self.isBlank(bytes[wordEnd]) { wordEnd += 1 }
         for index in wordEnd..<end where !Self.isBlank(bytes[index]) {
@@ -33,7 +33,8 @@ public struct DebianVersion: Sendable {
         var epoch = 0
         if let colon = bytes[start..<end].firstIndex(of: UInt8(ascii: ":")) {
             epoch = try Self.epoch(bytes[start..<colon], in: text)
-            guard colon + 1 < end else { throw Self.invalid(text, "nothing after colon in version number") }
+            // Trailing blanks count as something after the colon; the upstream part is then empty.
+            guard colon + 1 < bytes.count else { throw Self.invalid(text, "nothing after colon in version number") }
             start = colon + 1
         }
 

@@ -76,13 +76,17 @@ public struct NpmRange: Sendable {
     /// One `||` part as comparators: `<0.0.0-0` alone if present, else each distinct one once,
     /// without the any-comparator when there are others.
     private static func comparatorSet(_ part: String) -> [NpmComparator]? {
-        var set: [NpmComparator] = []
+        var parsed: [NpmComparator] = []
         for text in NpmRangeRewriter.comparators(of: part) {
             guard let comparator = NpmComparator(primitive: text) else { return nil }
-            if comparator.isNullSet { return [comparator] }
-            if !set.contains(where: { $0.description == comparator.description }) {
-                set.append(comparator)
-            }
+            parsed.append(comparator)
+        }
+
+        // Every comparator must be valid, even after one that nothing satisfies.
+        if let nullSet = parsed.first(where: \.isNullSet) { return [nullSet] }
+        var set: [NpmComparator] = []
+        for comparator in parsed where !set.contains(where: { $0.description == comparator.description }) {
+            set.append(comparator)
         }
         if set.count > 1 { set.removeAll { $0.version == nil } }
         return set

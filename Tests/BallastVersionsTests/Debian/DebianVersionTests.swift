@@ -27,6 +27,7 @@ import Testing
         "dpkg refuses these outright",
         arguments: [
             ("", "version string is empty"),
+            ("  ", "version string is empty"),  // blanks are trimmed first
             ("1.0 2", "version string has embedded spaces"),
             (":1.0", "epoch in version is empty"),
             ("a:1.0", "epoch in version is empty"),
@@ -34,6 +35,7 @@ import Testing
             ("-1:1.0", "epoch in version is negative"),
             ("9999999999:1.0", "epoch in version is too big"),
             ("1:", "nothing after colon in version number"),
+            ("1: ", "version number is empty"),  // a trailing blank is something after the colon
             ("1.0-", "revision number is empty"),
             ("-1", "version number is empty"),
         ]

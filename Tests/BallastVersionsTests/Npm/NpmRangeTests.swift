@@ -19,6 +19,7 @@ import Testing
             ("<0.0.0-0 || 1.2.3", "1.2.3"),  // unsatisfiable alternatives are dropped
             ("<0.0.0-0 || <0.0.0-0", "<0.0.0-0"),  // unless all are
             ("  >=1.2.3\t<2  ", ">=1.2.3 <2.0.0-0"),  // any white space separates
+            ("1.2.3*", "1.2.3"),  // a stray star is dropped, as npm does
         ]
     )
     func normalized(range: String, expected: String) throws {
@@ -27,7 +28,16 @@ import Testing
 
     @Test(
         "Ranges npm rejects",
-        arguments: [">= 2.0.0, < 2.3.1", "1.2.3 - ", "not-a-range", ">= 1.2.3 - 2", "01.2.3"]
+        arguments: [
+            ">= 2.0.0, < 2.3.1",  // GitHub-style comma lists
+            "1.2.3 - ",  // a hyphen range without its upper end
+            "not-a-range",
+            ">= 1.2.3 - 2",  // an operator before a hyphen range
+            "01.2.3",  // leading zeros
+            ">* 01",  // an invalid comparator after one nothing satisfies
+            "=1.2.3 - 2",  // an equals sign inside a hyphen range
+            "> = 1.2.3",  // a space between the characters of an operator
+        ]
     )
     func rejected(range: String) {
         #expect(throws: VersionError.invalidRange(range)) { try NpmRange(parsing: range) }
