@@ -18,7 +18,7 @@ public enum VersionComparison {
     /// comma-separated relation list such as `>= 1.2, << 1.3` (see ``VersionConstraint``).
     ///
     /// - Throws: ``VersionError`` for an invalid range or constraint, or a version the ecosystem refuses.
-    ///   (`semver.satisfies` answers `false` for an invalid version; ``NpmRange/contains(_:)-(String)`` does too.)
+    ///   `semver.satisfies` answers `false` for an invalid version instead; `NpmRange.contains(String)` does too.
     public static func satisfies(version: String, range: String, in ecosystem: Ecosystem) throws -> Bool {
         switch ecosystem {
         case .npm:

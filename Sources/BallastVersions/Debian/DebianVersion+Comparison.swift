@@ -3,6 +3,7 @@
 /// Upstream and revision are compared as alternating runs of non-digits and digits. In the non-digit
 /// runs `~` sorts before everything, even the end of the string, then letters, then all other
 /// characters. Digit runs compare as numbers of any length, so leading zeros do not count.
+/// Equality is dpkg's too: `1.0`, `0:1.0` and `1.0-0` are equal.
 extension DebianVersion: Comparable {
     public static func == (lhs: DebianVersion, rhs: DebianVersion) -> Bool {
         lhs.compare(to: rhs) == 0

@@ -24,7 +24,10 @@ struct ConformanceFile {
     /// Reads `name` and, when present, its `*.classes.tsv` index; every line must have `fieldCount` fields.
     init(_ name: String, fieldCount: Int) throws {
         self.name = name
-        let text = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
+        let url = Self.directory.appendingPathComponent(name)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ConformanceError("cannot read \(url.path); the conformance data lives in ../shared/conformance")
+        }
         var rows = text.split(separator: "\n", omittingEmptySubsequences: false)
         if text.hasSuffix("\n") { rows.removeLast() }
         var lines: [Line] = []
