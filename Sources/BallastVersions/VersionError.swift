@@ -26,7 +26,7 @@ public enum VersionError: BallastError, Equatable {
     public var description: String {
         switch self {
         case .invalidVersion(let version, let ecosystem, let reason):
-            "'\(version)' is not a valid \(ecosystem.displayName) version: \(reason)"
+            "'\(version)' is not a valid \(ecosystem.displayName) version: \(reason); \(ecosystem.versionHint)"
         case .invalidRange(let range):
             "'\(range)' is not a valid npm version range; use node-semver syntax such as '>=1.2.3 <2.0.0' or '^1.2.3'"
         case .invalidConstraint(let constraint, let ecosystem, let reason):
@@ -34,6 +34,17 @@ public enum VersionError: BallastError, Equatable {
                 + "write comma-separated relations such as '>= 1.2, << 1.3'"
         case .unsupportedOSVRange(let type, let reason):
             "cannot evaluate an OSV range of type '\(type)': \(reason)"
+        }
+    }
+}
+
+extension Ecosystem {
+    /// What a valid version looks like, for error messages.
+    fileprivate var versionHint: String {
+        switch self {
+        case .deb: "Debian versions look like [epoch:]upstream[-revision], such as 1:2.36-9+deb12u4"
+        case .apk: "Alpine versions look like 1.2.3_rc1-r0"
+        case .npm: "npm versions look like 1.2.3 or v1.2.3-beta.1"
         }
     }
 }

@@ -39,7 +39,8 @@ import Testing
             VersionError.invalidVersion(
                 "1.0-r", ecosystem: .apk, reason: "expected digits{.digits}[letter]{_suffix[digits]}[~hash][-rN]"
             ).description
-                == "'1.0-r' is not a valid Alpine (apk) version: expected digits{.digits}[letter]{_suffix[digits]}[~hash][-rN]"
+                == "'1.0-r' is not a valid Alpine (apk) version: expected digits{.digits}[letter]{_suffix[digits]}[~hash][-rN]; "
+                + "Alpine versions look like 1.2.3_rc1-r0"
         )
     }
 }

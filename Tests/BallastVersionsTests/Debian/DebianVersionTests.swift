@@ -64,7 +64,10 @@ import Testing
 
     @Test func errorMessageNamesVersionAndEcosystem() {
         let error = VersionError.invalidVersion("1.0-", ecosystem: .deb, reason: "revision number is empty")
-        #expect(error.description == "'1.0-' is not a valid Debian (dpkg) version: revision number is empty")
+        #expect(
+            error.description
+                == "'1.0-' is not a valid Debian (dpkg) version: revision number is empty; "
+                + "Debian versions look like [epoch:]upstream[-revision], such as 1:2.36-9+deb12u4")
     }
 
     @Test func leadingAndTrailingBlanksAreIgnored() throws {

@@ -53,7 +53,10 @@ import Testing
 
     @Test func errorMessageNamesVersionAndEcosystem() {
         let error = VersionError.invalidVersion("1.2", ecosystem: .npm, reason: "expected MAJOR.MINOR.PATCH")
-        #expect(error.description == "'1.2' is not a valid npm (semver) version: expected MAJOR.MINOR.PATCH")
+        #expect(
+            error.description
+                == "'1.2' is not a valid npm (semver) version: expected MAJOR.MINOR.PATCH; "
+                + "npm versions look like 1.2.3 or v1.2.3-beta.1")
     }
 
     @Test func buildMetadataIsKeptButNotPrinted() throws {
