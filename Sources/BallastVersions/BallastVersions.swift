@@ -1,1 +1,0 @@
-// The BallastVersions module; see README.md.
