@@ -7,7 +7,9 @@ public enum BallastCLI {
     public static let version = "0.1.0"
 
     /// Every subcommand, in the order `ballast --help` lists them.
-    static let commands: [any Command.Type] = [InspectCommand.self, SBOMCommand.self, LintCommand.self]
+    static let commands: [any Command.Type] = [
+        InspectCommand.self, SBOMCommand.self, LintCommand.self, VersionsCommand.self,
+    ]
 
     /// Runs one invocation; `arguments` excludes the program name.
     public static func run(

@@ -18,7 +18,9 @@ public struct BallastProcess {
         return repositoryRoot.appendingPathComponent(".build/debug/ballast")
     }
 
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    public static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -29,8 +31,16 @@ public struct BallastProcess {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            let writer = Thread {
+                stdin.fileHandleForWriting.write(Data(input.utf8))
+                try? stdin.fileHandleForWriting.close()
+            }
+            writer.start()
+        }
         // Read both pipes concurrently so neither fills up and blocks the child.
         nonisolated(unsafe) var errorData = Data()
         let reader = Thread { errorData = err.fileHandleForReading.readDataToEndOfFile() }
