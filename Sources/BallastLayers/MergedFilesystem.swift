@@ -81,6 +81,13 @@ public struct MergedFilesystem: Sendable {
         nodes.keys.filter { pattern.matches($0) }.sorted()
     }
 
+    /// Whether anything lies below `directory`, even when the archive wrote no entry for the
+    /// folder itself.
+    public func hasEntries(under directory: String) -> Bool {
+        let prefix = directory + "/"
+        return nodes.keys.contains { $0.hasPrefix(prefix) }
+    }
+
     /// The captured contents of `path`, following links; nil when nothing was captured.
     public func contents(of path: String) throws(LayersError) -> [UInt8]? {
         guard var resolved = try resolve(path) else { return nil }

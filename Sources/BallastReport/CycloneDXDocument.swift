@@ -18,6 +18,8 @@ public struct CycloneDXDocument: Encodable {
         public var timestamp: String
         public var tools: Tools
         public var component: CDXComponent
+        /// `ballast:warning` for every input the inventory had to skip.
+        public var properties: [Property]?
     }
 
     public struct Tools: Encodable {
@@ -73,7 +75,9 @@ public struct CycloneDXDocument: Encodable {
                     type: "application", bomRef: "tool", name: "ballast", version: context.toolVersion, purl: nil,
                     licenses: nil, properties: nil)
             ]),
-            component: image)
+            component: image,
+            properties: context.inventory.warnings.isEmpty
+                ? nil : context.inventory.warnings.map { Property(name: "ballast:warning", value: $0.description) })
         var seen: [String: Int] = [:]
         components = context.inventory.components.map { component in
             // bom-refs must be unique; the same purl can appear at two paths.

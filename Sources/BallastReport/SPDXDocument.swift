@@ -21,6 +21,8 @@ public struct SPDXDocument: Encodable {
     public struct CreationInfo: Encodable {
         public var created: String
         public var creators: [String]
+        /// The inputs the inventory had to skip, one a line.
+        public var comment: String?
     }
 
     public struct Package: Encodable {
@@ -52,7 +54,10 @@ public struct SPDXDocument: Encodable {
     public init(_ context: SBOMContext) {
         name = context.imageName
         documentNamespace = "https://spdx.org/spdxdocs/ballast/\(context.documentUUID)"
-        creationInfo = CreationInfo(created: context.timestamp, creators: ["Tool: ballast-\(context.toolVersion)"])
+        let warnings = context.inventory.warnings.map { "skipped: \($0)" }.joined(separator: "\n")
+        creationInfo = CreationInfo(
+            created: context.timestamp, creators: ["Tool: ballast-\(context.toolVersion)"],
+            comment: warnings.isEmpty ? nil : warnings)
         let imageID = "SPDXRef-Image"
         documentDescribes = [imageID]
         var packages = [

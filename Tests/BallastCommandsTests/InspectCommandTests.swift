@@ -53,6 +53,14 @@ struct InspectCommandTests {
         let node = meta["node"] as? [String: Any] ?? [:]
         let nodePaths = (system["nodePaths"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
         #expect(nodePaths.first == "/" + (node["path"] as? String ?? ""))
+
+        let packages = report["packages"] as? [String: Any] ?? [:]
+        let byKind = packages["byKind"] as? [String: Int] ?? [:]
+        #expect(byKind["deb", default: 0] == meta["dpkg_package_count"] as? Int)
+        #expect(byKind["apk", default: 0] == meta["apk_package_count"] as? Int)
+        #expect(packages["npmByOrigin"] as? [String: Int] == meta["npm_kind_counts"] as? [String: Int])
+        let runtimes = packages["runtimes"] as? [[String: Any]] ?? []
+        #expect(runtimes.map { $0["version"] as? String } == [node["version"] as? String])
     }
 
     @Test("the table names the image's essentials")
@@ -63,7 +71,7 @@ struct InspectCommandTests {
         #expect(result.stdout.contains("libc           musl 1.2.5\n"))
         #expect(result.stdout.contains("OS             Alpine Linux v3.20\n"))
         #expect(result.stdout.contains("node           /usr/local/bin/node\n"))
-        #expect(result.stdout.contains("npm            /usr/local/bin/npm\n"))
+        #expect(result.stdout.contains("npm binary     /usr/local/bin/npm\n"))
         #expect(!result.stdout.contains("\u{1B}["))
     }
 }

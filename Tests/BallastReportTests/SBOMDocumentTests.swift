@@ -33,7 +33,9 @@ struct SBOMDocumentTests {
         let entry = try TestImages.shared.entry(name)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try BallastProcess.run(["sbom", "-q", "--format", format, "-o", file.path, "oci:\(entry.ociDirectory)"])
+        let result = try BallastProcess.run([
+            "sbom", "-q", "--format", format, "-o", file.path, "oci:\(entry.ociDirectory)",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let (status, output) = try validate(format, file.path)
@@ -70,6 +72,7 @@ struct SBOMDocumentTests {
         let kinds = meta["npm_kind_counts"] as? [String: Int] ?? [:]
         #expect(tooling.count == (kinds["npm"] ?? 0) + (kinds["npm-bundled"] ?? 0) + (kinds["corepack"] ?? 0))
         let runtime = components.first { $0["type"] as? String == "platform" }
-        #expect(runtime?["purl"] as? String == "pkg:generic/node@22.20.0?download_url=https://nodejs.org/dist/v22.20.0/")
+        #expect(
+            runtime?["purl"] as? String == "pkg:generic/node@22.20.0?download_url=https://nodejs.org/dist/v22.20.0/")
     }
 }

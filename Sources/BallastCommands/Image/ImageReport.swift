@@ -20,6 +20,25 @@ struct ImageReport: Encodable {
     var config: ConfigReport
     var system: SystemFacts
     var fileCount: Int
+    var packages: PackageSummary
+    var warnings: [InventoryWarning]
+
+    /// Counts of what the inventory found, for a glance; `ballast sbom` lists it all.
+    struct PackageSummary: Encodable {
+        /// Components by kind (`deb`, `apk`, `npm`, `node-runtime`).
+        var byKind: [String: Int]
+        /// npm packages by origin (`app`, `node_modules`, `npm-bundled`…).
+        var npmByOrigin: [String: Int]
+        var runtimes: [Runtime]
+    }
+
+    struct Runtime: Encodable {
+        var version: String
+        /// `upstream` (a nodejs.org build) or `distribution` (a distribution's package).
+        var origin: String
+        var ownerPackage: String?
+        var path: String
+    }
 
     struct LayerReport: Encodable {
         var index: Int
@@ -49,7 +68,7 @@ struct ImageReport: Encodable {
         var value: String
     }
 
-    init(image: ResolvedImage, filesystem: MergedFilesystem, system: SystemFacts) {
+    init(image: ResolvedImage, filesystem: MergedFilesystem, inventory: Inventory) {
         input = image.input
         transport = image.transport.rawValue
         reference = image.reference?.description
@@ -74,7 +93,21 @@ struct ImageReport: Encodable {
             env: env, nodeVersion: env.first { $0.name == "NODE_VERSION" }?.value,
             exposedPorts: (runtime?.ExposedPorts ?? [:]).keys.sorted(), labels: runtime?.Labels ?? [:],
             stopSignal: runtime?.StopSignal)
-        self.system = system
+        system = inventory.system
+        var byKind: [String: Int] = [:]
+        var npmByOrigin: [String: Int] = [:]
+        for component in inventory.components {
+            byKind[component.kind.rawValue, default: 0] += 1
+            if component.kind == .npm { npmByOrigin[component.origin ?? "unknown", default: 0] += 1 }
+        }
+        packages = PackageSummary(
+            byKind: byKind, npmByOrigin: npmByOrigin,
+            runtimes: inventory.components(of: .nodeRuntime).map {
+                Runtime(
+                    version: $0.version, origin: $0.origin ?? "upstream", ownerPackage: $0.ownerPackage,
+                    path: "/" + ($0.paths.first ?? ""))
+            })
+        warnings = inventory.warnings
         fileCount = filesystem.nodes.values.filter { $0.kind != .directory }.count
     }
 }

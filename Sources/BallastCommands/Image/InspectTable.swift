@@ -42,7 +42,25 @@ enum InspectTable {
                 ? "not found"
                 : system.nodePaths.map { $0.path == $0.resolvedPath ? $0.path : "\($0.path) → \($0.resolvedPath)" }
                     .joined(separator: ", "))
-        field("npm", system.npmPath ?? "not found")
+        field("npm binary", system.npmPath ?? "not found")
+        let packages = report.packages
+        let kinds = ["deb", "apk", "npm"].compactMap { kind in packages.byKind[kind].map { "\($0) \(kind)" } }
+        field("Packages", kinds.isEmpty ? "none found" : kinds.joined(separator: ", "))
+        if !packages.npmByOrigin.isEmpty {
+            field(
+                "npm",
+                packages.npmByOrigin.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        }
+        for runtime in packages.runtimes {
+            let owner = runtime.ownerPackage.map { " (package \($0))" } ?? ""
+            field("Node.js", "\(runtime.version), \(runtime.origin) build at \(runtime.path)\(owner)")
+        }
+        if !report.warnings.isEmpty {
+            field(
+                "Skipped",
+                "\(report.warnings.count) unreadable input(s): \(report.warnings.map(\.description).joined(separator: "; "))"
+            )
+        }
         if !config.env.isEmpty {
             lines.append(terminal.styled("Environment", .bold))
             lines += config.env.map { "  \($0.name)=\($0.value)" }

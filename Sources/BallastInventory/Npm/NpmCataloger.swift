@@ -72,7 +72,8 @@ struct NpmCataloger {
             return isRoot ? "debian-nodejs" : nil
         }
         guard isUnderNodeModules(components) else {
-            let hasModules = filesystem.node(directory + "/node_modules") != nil
+            let modules = directory + "/node_modules"
+            let hasModules = filesystem.node(modules) != nil || filesystem.hasEntries(under: modules)
             let hasLock = filesystem.node(directory + "/package-lock.json") != nil
             return hasModules || hasLock ? "app" : nil
         }
