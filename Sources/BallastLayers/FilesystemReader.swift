@@ -56,11 +56,14 @@ public struct FilesystemReader: Sendable {
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let progress = self.progress
         let logger = self.logger
+        // Largest layers first: with one worker per core, the pass ends soonest when the big
+        // layers do not start last.
+        let order = layers.indices.sorted { layers[$0].descriptor.size > layers[$1].descriptor.size }
         return try await withThrowingTaskGroup(of: (Int, LayerScan).self) { group in
             var results = [LayerScan?](repeating: nil, count: layers.count)
             var next = 0
             func launch() {
-                let layer = layers[next]
+                let layer = layers[order[next]]
                 next += 1
                 group.addTask {
                     let started = ContinuousClock.now
