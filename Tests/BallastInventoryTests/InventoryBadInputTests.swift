@@ -100,3 +100,60 @@ struct InventoryBadInputTests {
         #expect(inventory.components(of: .npm).map(\.name) == ["app", "real"])
     }
 }
+
+@Suite("npm lockfiles")
+struct PackageLockTests {
+    @Test("versions 2 and 3 list packages by install path, with aliases and dev flags; links are skipped")
+    func packagesSection() throws {
+        let text = """
+            {"lockfileVersion": 3, "packages": {
+              "": {"name": "app", "version": "1.0.0"},
+              "node_modules/send/node_modules/ms": {"version": "2.1.1"},
+              "node_modules/string-width-cjs": {"name": "string-width", "version": "4.2.3", "dev": true},
+              "node_modules/@colors/colors": {"version": "1.5.0"},
+              "node_modules/local": {"resolved": "packages/local", "link": true}
+            }}
+            """
+        let lock = try #require(PackageLock(Array(text.utf8)))
+        #expect(
+            lock.entries == [
+                .init(
+                    path: "node_modules/@colors/colors", name: "@colors/colors", version: "1.5.0", isDevelopment: false),
+                .init(path: "node_modules/send/node_modules/ms", name: "ms", version: "2.1.1", isDevelopment: false),
+                .init(
+                    path: "node_modules/string-width-cjs", name: "string-width", version: "4.2.3", isDevelopment: true),
+            ])
+    }
+
+    @Test("version 1 nests dependencies by name")
+    func dependenciesSection() throws {
+        let text = """
+            {"lockfileVersion": 1, "dependencies": {
+              "express": {"version": "4.17.1", "dependencies": {"ms": {"version": "2.0.0", "dev": true}}},
+              "local": {"version": "file:../local"}
+            }}
+            """
+        let lock = try #require(PackageLock(Array(text.utf8)))
+        #expect(lock.entries.map(\.path) == ["node_modules/express", "node_modules/express/node_modules/ms"])
+        #expect(lock.entries.last?.isDevelopment == true)
+    }
+
+    @Test("an app shipped without node_modules is inventoried from its lockfile")
+    func lockfileOnlyApp() async throws {
+        var layer = TarWriter()
+        layer.file("srv/package.json", #"{"name": "srv", "version": "2.0.0"}"#)
+        layer.file(
+            "srv/package-lock.json",
+            #"{"lockfileVersion": 3, "packages": {"node_modules/lodash": {"version": "4.17.20"}}}"#)
+        var builder = try LayoutBuilder()
+        defer { builder.remove() }
+        try builder.addLayer(layer.finished())
+        try builder.finish()
+        let image = try await ImageOpener().open("oci:\(builder.root.path)")
+        let filesystem = try await FilesystemReader(image: image).read(requests: InventoryBuilder.contentRequests)
+        let inventory = try InventoryBuilder.build(image: image, filesystem: filesystem)
+        let lodash = try #require(inventory.components(of: .npm).first { $0.name == "lodash" })
+        #expect(lodash.origin == "lockfile")
+        #expect(lodash.paths == ["srv/package-lock.json"])
+    }
+}

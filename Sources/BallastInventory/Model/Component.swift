@@ -53,12 +53,14 @@ public struct Component: Codable, Hashable, Sendable {
     public var linkedIntoNode: Bool?
     /// The number of files the package database says the package owns.
     public var fileCount: Int?
+    /// For npm packages: whether the app's lockfile marks it as a development dependency.
+    public var isDevelopment: Bool?
 
     public init(
         kind: Kind, name: String, version: String, scope: Scope, purl: String, architecture: String? = nil,
         sourceName: String? = nil, sourceVersion: String? = nil, origin: String? = nil, ownerPackage: String? = nil,
         status: String? = nil, licenses: [String] = [], paths: [String] = [], layer: LayerReference? = nil,
-        linkedIntoNode: Bool? = nil, fileCount: Int? = nil
+        linkedIntoNode: Bool? = nil, fileCount: Int? = nil, isDevelopment: Bool? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -76,6 +78,7 @@ public struct Component: Codable, Hashable, Sendable {
         self.layer = layer
         self.linkedIntoNode = linkedIntoNode
         self.fileCount = fileCount
+        self.isDevelopment = isDevelopment
     }
 }
 

@@ -55,7 +55,56 @@ struct NpmCataloger {
                     purl: PackageURL.npm(name: name, version: version), origin: origin, ownerPackage: owners[path],
                     licenses: manifest.licenses, paths: [path]))
         }
+        try applyLockfiles(to: &components, warnings: &warnings)
         return components
+    }
+
+    /// Reads each app's lockfile: marks development dependencies, reports entries that disagree
+    /// with what is installed, and, for an app shipped without node_modules, lists what the
+    /// lockfile pins.
+    private func applyLockfiles(to components: inout [Component], warnings: inout [InventoryWarning]) throws {
+        let apps = components.filter { $0.origin == "app" }
+        for app in apps {
+            let directory = String(app.paths[0].dropLast("/package.json".count))
+            let candidates = ["npm-shrinkwrap.json", "package-lock.json"].map { directory + "/" + $0 }
+            guard let lockPath = candidates.first(where: { filesystem.nodes[$0] != nil }) else { continue }
+            guard let bytes = try filesystem.contents(of: lockPath), let lock = PackageLock(bytes) else {
+                warnings.append(InventoryWarning(path: lockPath, message: "lockfile is not valid JSON; not used"))
+                continue
+            }
+            var byPath: [String: Int] = [:]
+            for (index, component) in components.enumerated() where component.kind == .npm {
+                byPath[component.paths[0]] = index
+            }
+            let installed =
+                filesystem.node(directory + "/node_modules") != nil
+                || filesystem.hasEntries(under: directory + "/node_modules")
+            var disagreements: [String] = []
+            for entry in lock.entries {
+                let manifest = directory + "/" + entry.path + "/package.json"
+                if let index = byPath[manifest] {
+                    components[index].isDevelopment = entry.isDevelopment
+                    if components[index].version != entry.version {
+                        disagreements.append("\(entry.name)@\(entry.version) (installed: \(components[index].version))")
+                    }
+                } else if installed {
+                    disagreements.append("\(entry.name)@\(entry.version) (not installed)")
+                } else {
+                    components.append(
+                        Component(
+                            kind: .npm, name: entry.name, version: entry.version, scope: .app,
+                            purl: PackageURL.npm(name: entry.name, version: entry.version), origin: "lockfile",
+                            paths: [lockPath], isDevelopment: entry.isDevelopment))
+                }
+            }
+            if !disagreements.isEmpty {
+                warnings.append(
+                    InventoryWarning(
+                        path: lockPath,
+                        message: "the lockfile disagrees with node_modules, which is reported: "
+                            + disagreements.joined(separator: ", ")))
+            }
+        }
     }
 
     /// The origin of a package.json, or nil when it is not a package root (a nested file such
