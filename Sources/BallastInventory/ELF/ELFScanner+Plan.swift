@@ -1,0 +1,119 @@
+/// How an ``ELFScanner`` decides what to keep: first from the program headers, then from the
+/// `PT_DYNAMIC` entries once they have streamed past.
+extension ELFScanner {
+    /// Reads the header, then the program headers, and plans what to keep; false once done.
+    /// Until the program headers are in `head`, it asks for more bytes by raising `headNeeded`.
+    func readHeaders() -> Bool {
+        do throws(ELFError) {
+            let bytes = ELFBytes(parts: [ELFBytes.Part(offset: 0, bytes: head)])
+            let header = try ELFParser.header(bytes)
+            guard header.isReadable else {
+                outcome = .success(try ELFParser(bytes).parse())
+                return false
+            }
+            guard UInt64(head.count) >= header.programHeadersEnd else {
+                guard header.programHeadersEnd <= UInt64(cap) else {
+                    throw .capExceeded(needed: header.programHeadersEnd, cap: cap)
+                }
+                headNeeded = header.programHeadersEnd
+                return true
+            }
+            segments = try ELFParser.segments(bytes, header: header)
+            try plan(headersEnd: header.programHeadersEnd)
+            return true
+        } catch {
+            outcome = .failure(error)
+            return false
+        }
+    }
+
+    private func plan(headersEnd: UInt64) throws(ELFError) {
+        var ranges = [(start: UInt64(0), end: headersEnd)]
+        for segment in segments
+        where segment.type == ELFParser.Segment.interpreter || segment.type == ELFParser.Segment.dynamic {
+            ranges.append((segment.offset, try segment.offset.adding(segment.fileSize, "segment size")))
+        }
+        let fixed = ranges.reduce(UInt64(0)) { $0 + ($1.end - $1.start) }
+        guard fixed <= UInt64(cap) else { throw .capExceeded(needed: fixed, cap: cap) }
+
+        // The linker puts the symbol and version tables in the first PT_LOAD. patchelf moves
+        // .gnu.hash next to a relocated PT_INTERP, which may come before PT_DYNAMIC, so keep the
+        // rest of that segment too, as far as the cap leaves room.
+        let loads = segments.filter { $0.type == ELFParser.Segment.load && $0.fileSize > 0 }
+        var wanted: [(start: UInt64, end: UInt64)] = []
+        if let first = loads.min(by: { $0.offset < $1.offset }) {
+            wanted.append((first.offset, try first.offset.adding(first.fileSize, "PT_LOAD size")))
+        }
+        if let interpreter = segments.first(where: { $0.type == ELFParser.Segment.interpreter }),
+            let load = ELFScanner.load(holding: interpreter.offset, in: loads), load.offset != wanted.first?.start
+        {
+            wanted.append((interpreter.offset, try load.offset.adding(load.fileSize, "PT_LOAD size")))
+        }
+        var room = UInt64(cap) - fixed
+        for range in wanted {
+            let size = min(range.end - range.start, room)
+            ranges.append((range.start, range.start + size))
+            room -= size
+        }
+        add(ranges)
+        pendingDynamic = segments.first { $0.type == ELFParser.Segment.dynamic }
+        planned = true
+        head = []
+        track()
+    }
+
+    /// Once `PT_DYNAMIC` has been read, keeps the tables it points at that are still ahead: the
+    /// string table exactly, the others to the end of their segment.
+    func keepTables(after dynamic: ELFParser.Segment) {
+        typealias Tag = DynamicEntries.Tag
+        let parts = kept.filter(\.isComplete).map { ELFBytes.Part(offset: $0.start, bytes: $0.bytes) }
+        guard let entries = try? DynamicEntries(ELFBytes(parts: parts), segment: dynamic) else { return }
+        let loads = segments.filter { $0.type == ELFParser.Segment.load }
+        var wanted: [(start: UInt64, end: UInt64)] = []
+        for tag in [
+            Tag.stringTable, Tag.symbolTable, Tag.hash, Tag.gnuHash, Tag.versionSymbols,
+            Tag.versionDefinitions, Tag.versionNeeds,
+        ] {
+            guard let address = entries[tag], let offset = try? ELFParser.offset(of: address, in: segments, "table"),
+                offset >= position, !kept.contains(where: { $0.start <= offset && offset < $0.end }),
+                let load = ELFScanner.load(holding: offset, in: loads)
+            else { continue }
+            let segmentEnd = load.offset &+ load.fileSize
+            let size = tag == Tag.stringTable ? entries[Tag.stringTableSize] ?? 0 : segmentEnd - offset
+            wanted.append((offset, min(segmentEnd, offset &+ size)))
+        }
+
+        // Tables in one segment overlap once extended to its end: keep each stretch once.
+        var merged: [(start: UInt64, end: UInt64)] = []
+        for range in wanted.sorted(by: { $0.start < $1.start }) {
+            if let last = merged.last, range.start <= last.end {
+                merged[merged.count - 1].end = max(last.end, range.end)
+            } else {
+                merged.append(range)
+            }
+        }
+        var room = UInt64(max(0, cap - retainedBytes))
+        add(
+            merged.map { range in
+                let size = min(range.end - range.start, room)
+                room -= size
+                return (range.start, range.start + size)
+            })
+        track()
+    }
+
+    private func add(_ ranges: [(start: UInt64, end: UInt64)]) {
+        for range in ranges where range.end > range.start {
+            var part = Kept(start: range.start, end: range.end)
+            part.bytes.reserveCapacity(Int(range.end - range.start))
+            if range.start < UInt64(head.count) {
+                part.bytes.append(contentsOf: head[Int(range.start)..<Int(min(range.end, UInt64(head.count)))])
+            }
+            kept.append(part)
+        }
+    }
+
+    static func load(holding offset: UInt64, in loads: [ELFParser.Segment]) -> ELFParser.Segment? {
+        loads.first { $0.offset <= offset && offset - $0.offset < $0.fileSize }
+    }
+}
