@@ -133,3 +133,50 @@ struct ELFScannerTests {
         #expect(scanner.finish() is ELFScanResult)
     }
 }
+
+@Suite("ELF scanning of every library in the images")
+struct ELFScannerImageTests {
+    @Test(
+        "every shared library streams to a parsed file, the same as parsing it whole",
+        arguments: ["app", "alpine", "official"])
+    func everyLibrary(image: String) async throws {
+        let filesystem = try await ImageFilesystems.filesystem(image)
+        var parsed = 0
+        for (path, result) in filesystem.scanResults.sorted(by: { $0.key < $1.key }) {
+            guard let result = result as? ELFScanResult else { continue }
+            switch result {
+            case .success(let file):
+                parsed += 1
+                #expect(file.isFullyParsed, "\(path)")
+            case .failure(.notELF):
+                continue
+            case .failure(let error):
+                Issue.record("\(path): \(error)")
+            }
+        }
+        #expect(parsed > 10)
+
+        for (_, path) in ELFFileTests.files.filter({ $0.image == image && $0.path.contains(".so") }) {
+            let resolved = try #require(try filesystem.resolve(path))
+            let streamed = try #require(try filesystem.scanResult(for: resolved) as? ELFScanResult)
+            #expect(try streamed.get() == (try ELFFile(bytes: try ImageFiles.bytes(path, in: image))), "\(path)")
+        }
+    }
+
+    @Test("streams cut at any point give a result or an ELFError", arguments: [1, 2])
+    func cutStreams(seed: UInt64) throws {
+        let bytes = try ImageFiles.bytes(ELFFileTests.addon, in: "app")
+        var generator = SplitMix64(state: seed)
+        for _ in 0..<300 {
+            var damaged = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &generator)))
+            for _ in 0..<Int.random(in: 0...4, using: &generator) where !damaged.isEmpty {
+                damaged[Int.random(in: 0..<min(2048, damaged.count), using: &generator)] = .random(
+                    in: 0...255, using: &generator)
+            }
+            let scanner = ELFScanner(cap: 1 << 16)
+            ELFScannerTests.stream(damaged, through: scanner, chunkSize: Int.random(in: 1...5000, using: &generator))
+            _ = scanner.result()
+            #expect(scanner.peakRetainedBytes <= 1 << 16)
+        }
+    }
+}
