@@ -30,7 +30,7 @@ public enum ELFError: BallastError, Equatable {
                 + "file (\(fileSize) bytes); the file is damaged or was cut short"
         case .notRetained(let what, let offset, let size):
             "the \(what) at offset \(hex(offset)) (\(size) bytes) lies outside the parts of the file kept while "
-                + "streaming (header, program headers, PT_INTERP, PT_DYNAMIC, first PT_LOAD); read the whole file instead"
+                + "streaming; raise the scanner's cap or read the whole file instead"
         case .malformed(let what, let detail):
             "malformed ELF file: \(what) \(detail)"
         case .unmappedAddress(let what, let address):

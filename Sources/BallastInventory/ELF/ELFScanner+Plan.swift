@@ -33,7 +33,10 @@ extension ELFScanner {
         where segment.type == ELFParser.Segment.interpreter || segment.type == ELFParser.Segment.dynamic {
             ranges.append((segment.offset, try segment.offset.adding(segment.fileSize, "segment size")))
         }
-        let fixed = ranges.reduce(UInt64(0)) { $0 + ($1.end - $1.start) }
+        let fixed = ranges.reduce(UInt64(0)) { total, range in
+            let (sum, overflow) = total.addingReportingOverflow(range.end - range.start)
+            return overflow ? .max : sum
+        }
         guard fixed <= UInt64(cap) else { throw .capExceeded(needed: fixed, cap: cap) }
 
         // The linker puts the symbol and version tables in the first PT_LOAD. patchelf moves
@@ -78,9 +81,14 @@ extension ELFScanner {
                 offset >= position, !kept.contains(where: { $0.start <= offset && offset < $0.end }),
                 let load = ELFScanner.load(holding: offset, in: loads)
             else { continue }
-            let segmentEnd = load.offset &+ load.fileSize
-            let size = tag == Tag.stringTable ? entries[Tag.stringTableSize] ?? 0 : segmentEnd - offset
-            wanted.append((offset, min(segmentEnd, offset &+ size)))
+            let (segmentEnd, overflow) = load.offset.addingReportingOverflow(load.fileSize)
+            guard !overflow else { continue }
+            var end = segmentEnd
+            if tag == Tag.stringTable, let size = entries[Tag.stringTableSize] {
+                let (tableEnd, overflow) = offset.addingReportingOverflow(size)
+                if !overflow { end = min(segmentEnd, tableEnd) }
+            }
+            wanted.append((offset, end))
         }
 
         // Tables in one segment overlap once extended to its end: keep each stretch once.

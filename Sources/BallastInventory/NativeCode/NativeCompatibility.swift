@@ -46,6 +46,12 @@ public struct NativeCompatibility: Sendable {
                 findings += checkVersions(of: requester, in: loading)
             }
         }
+        // Imports may come from a library that was not found or read: checking them would only
+        // repeat that finding as missing symbols.
+        guard loading.findings.isEmpty else {
+            notes.append("imported symbols were not checked, because not every library \(object.path) needs was read")
+            return CompatibilityReport(findings: findings, notes: notes, libraries: loading.libraries)
+        }
         let symbols = checkSymbols(of: object, in: loading, hasHost: host != nil)
         findings += symbols.findings
         notes += symbols.notes

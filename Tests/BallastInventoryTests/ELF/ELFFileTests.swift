@@ -66,11 +66,7 @@ struct ELFFileTests {
     func symbolsMatchReadelf(image: String, path: String) throws {
         let url = try ImageFiles.file(path, in: image)
         let file = try ELFFile(bytes: [UInt8](try Data(contentsOf: url)))
-        // readelf prints a version's own marker symbol (`GLIBC_2.2.5`, absolute) without `@@`.
-        let ours = file.symbols.map { symbol in
-            let name = symbol.name == symbol.version ? symbol.name : symbol.description
-            return "\(name) \(symbol.binding) \(symbol.isDefined ? "defined" : "undefined")"
-        }
+        let ours = Self.readelfLines(file)
         let expected = try ReadelfOracle(url: url).dynamicSymbols()
         #expect(!expected.isEmpty)
         #expect(ours == expected)
@@ -98,6 +94,15 @@ struct ELFFileTests {
         #expect(file.versionDefinitions.map(\.name) == expected.definitions)
     }
 
+    /// Symbols as ``ReadelfOracle/dynamicSymbols()`` lists them.
+    static func readelfLines(_ file: ELFFile) -> [String] {
+        // readelf prints a version's own marker symbol (`GLIBC_2.2.5`, absolute) without `@@`.
+        file.symbols.map { symbol in
+            let name = symbol.name == symbol.version ? symbol.name : symbol.description
+            return "\(name) \(symbol.binding) \(symbol.isDefined ? "defined" : "undefined")"
+        }
+    }
+
     @Test("glibc defines the versions an addon may need")
     func glibcVersionDefinitions() throws {
         let file = try ELFFile(bytes: try ImageFiles.bytes("usr/lib/x86_64-linux-gnu/libc.so.6", in: "app"))
@@ -108,5 +113,55 @@ struct ELFFileTests {
         let sprintf = file.definedSymbols.first { $0.name == "__sprintf_chk" }
         #expect(sprintf?.version == "GLIBC_2.3.4")
         #expect(sprintf?.isHidden == false)
+    }
+}
+
+@Suite("ELF symbol counts without a GNU hash table")
+struct ELFSymbolCountTests {
+    static let source = "#include <stdio.h>\nint hello(int v) { printf(\"%d\\n\", v); return v; }\nint other = 3;\n"
+
+    static func dynamicEntryOffset(_ bytes: [UInt8], tag: UInt64) throws -> Int? {
+        let header = try ELFParser.header(ELFBytes(whole: bytes))
+        let segments = try ELFParser.segments(ELFBytes(whole: bytes), header: header)
+        guard let dynamic = segments.first(where: { $0.type == ELFParser.Segment.dynamic }) else { return nil }
+        let reader = ELFBytes(whole: bytes)
+        for offset in stride(from: dynamic.offset, to: dynamic.offset + dynamic.fileSize, by: 16)
+        where try reader.u64(at: offset, "tag") == tag {
+            return Int(offset)
+        }
+        return nil
+    }
+
+    @Test("a System V DT_HASH gives the same symbols as readelf")
+    func sysvHash() throws {
+        let url = try ImageFiles.compileSharedObject(Self.source, name: "sysv", extraFlags: ["-Wl,--hash-style=sysv"])
+        let bytes = [UInt8](try Data(contentsOf: url))
+        #expect(try Self.dynamicEntryOffset(bytes, tag: DynamicEntries.Tag.hash) != nil)
+        #expect(try Self.dynamicEntryOffset(bytes, tag: DynamicEntries.Tag.gnuHash) == nil)
+        let file = try ELFFile(bytes: bytes)
+        #expect(ELFFileTests.readelfLines(file) == (try ReadelfOracle(url: url).dynamicSymbols()))
+        #expect(file.definedSymbols.map(\.name).contains("hello"))
+    }
+
+    @Test("without any hash table, the .dynsym section header gives the count")
+    func sectionHeaders() throws {
+        let url = try ImageFiles.compileSharedObject(Self.source, name: "gnu", extraFlags: ["-Wl,--hash-style=gnu"])
+        var bytes = [UInt8](try Data(contentsOf: url))
+        let original = try ELFFile(bytes: bytes)
+        let entry = try #require(try Self.dynamicEntryOffset(bytes, tag: DynamicEntries.Tag.gnuHash))
+        // Retag DT_GNU_HASH as DT_GNU_PRELINKED, which the parser ignores.
+        bytes[entry] = 0xf5
+        bytes[entry + 1] = 0xfd
+        let file = try ELFFile(bytes: bytes)
+        #expect(file.symbols == original.symbols)
+
+        // With the section headers gone too, nothing says how long the table is.
+        for index in 40..<48 { bytes[index] = 0 }
+        #expect(throws: ELFError.self) { try ELFFile(bytes: bytes) }
+        #expect(
+            throws: ELFError.malformed(
+                what: "dynamic section",
+                detail: "has DT_SYMTAB but neither DT_HASH, DT_GNU_HASH nor a .dynsym section header")
+        ) { try ELFFile(bytes: bytes) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BallastInventory
@@ -126,5 +127,72 @@ struct ELFRobustnessTests {
         #expect(file.type == .sharedObject)
         #expect(!file.isFullyParsed)
         #expect(file.needed.isEmpty)
+    }
+}
+
+@Suite("ELF parsing and scanning of heavily damaged input")
+struct ELFFuzzTests {
+    /// A small file of each layout: a linker-made addon and a patchelf-rewritten library.
+    static let files = [("app", ELFFileTests.addon), ("alpine", "usr/local/lib/libgcc_s-2298274a.so.1")]
+
+    @Test("flips anywhere, parsed whole and streamed, never crash", arguments: [0, 1])
+    func flipsAnywhere(fileIndex: Int) throws {
+        let (image, path) = Self.files[fileIndex]
+        let original = try ImageFiles.bytes(path, in: image)
+        var generator = SplitMix64(state: 0xE1F + UInt64(fileIndex))
+        for _ in 0..<Int(ProcessInfo.processInfo.environment["BALLAST_ELF_FUZZ"] ?? "400")! {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...12, using: &generator) {
+                // Half the flips hit the headers, whose offsets and sizes steer everything else.
+                let range = Bool.random(using: &generator) ? 0..<1024 : 0..<bytes.count
+                bytes[Int.random(in: range, using: &generator)] = .random(in: 0...255, using: &generator)
+            }
+            _ = try? ELFFile(bytes: bytes)
+            let scanner = ELFScanner(cap: 1 << 20)
+            ELFScannerTests.stream(bytes, through: scanner, chunkSize: Int.random(in: 1...70_000, using: &generator))
+            _ = scanner.result()
+            #expect(scanner.peakRetainedBytes <= 1 << 20)
+        }
+    }
+}
+
+@Suite("ELF error messages")
+struct ELFErrorTests {
+    @Test(
+        "each error says what failed, where, and what next",
+        arguments: [
+            (ELFError.notELF, "not an ELF file: it does not start with the bytes 7f 45 4c 46 (\\x7fELF)"),
+            (
+                .truncated(what: "program header table", offset: 64, size: 728, fileSize: 100),
+                "truncated ELF file: the program header table at offset 0x40 (728 bytes) runs past the end of the file "
+                    + "(100 bytes); the file is damaged or was cut short"
+            ),
+            (
+                .notRetained(what: ".dynsym table", offset: 0x2000, size: 48),
+                "the .dynsym table at offset 0x2000 (48 bytes) lies outside the parts of the file kept while streaming; "
+                    + "raise the scanner's cap or read the whole file instead"
+            ),
+            (
+                .malformed(what: "vd_version field", detail: "at 0x300 is 2, not 1"),
+                "malformed ELF file: vd_version field at 0x300 is 2, not 1"
+            ),
+            (
+                .unmappedAddress(what: "DT_VERNEED", address: 0xdead),
+                "malformed ELF file: the DT_VERNEED address 0xdead lies in no PT_LOAD segment"
+            ),
+            (
+                .capExceeded(needed: 40_000_000, cap: 33_554_432),
+                "reading the dynamic section needs 40000000 bytes kept in memory, more than the cap of 33554432 bytes; "
+                    + "raise the scanner's cap or read the whole file"
+            ),
+            (
+                .endedEarly(received: 4096, needed: 8192),
+                "the file ended after 4096 bytes, before byte 8192 that the ELF headers point at; the file is damaged "
+                    + "or was cut short"
+            ),
+        ] as [(ELFError, String)])
+    func messages(error: ELFError, message: String) {
+        #expect(error.description == message)
+        #expect(error.exitCode == .operational)
     }
 }
