@@ -109,13 +109,20 @@ extension ELFParser {
     private func symbolCount(_ entries: DynamicEntries, header: Header, segments: [Segment]) throws(ELFError)
         -> UInt64
     {
-        if let address = entries[DynamicEntries.Tag.hash] {
-            let offset = try ELFParser.offset(of: address, in: segments, "DT_HASH")
-            _ = try bytes.slice(at: offset, size: 8, "DT_HASH header")
-            return UInt64(try bytes.u32(at: offset + 4, "DT_HASH nchain"))
-        }
-        if let address = entries[DynamicEntries.Tag.gnuHash] {
-            return try gnuHashSymbolCount(at: try ELFParser.offset(of: address, in: segments, "DT_GNU_HASH"))
+        do {
+            if let address = entries[DynamicEntries.Tag.hash] {
+                let offset = try ELFParser.offset(of: address, in: segments, "DT_HASH")
+                _ = try bytes.slice(at: offset, size: 8, "DT_HASH header")
+                return UInt64(try bytes.u32(at: offset + 4, "DT_HASH nchain"))
+            }
+            if let address = entries[DynamicEntries.Tag.gnuHash] {
+                return try gnuHashSymbolCount(at: try ELFParser.offset(of: address, in: segments, "DT_GNU_HASH"))
+            }
+        } catch {
+            // A streaming read may have passed the hash table (patchelf moves it before
+            // PT_DYNAMIC); the section headers at the end of the file give the count as well.
+            guard case .notRetained = error, let count = try? sectionHeaderSymbolCount(header) else { throw error }
+            return count
         }
         if let count = try sectionHeaderSymbolCount(header) {
             return count

@@ -1,6 +1,9 @@
 /// How an ``ELFScanner`` decides what to keep: first from the program headers, then from the
 /// `PT_DYNAMIC` entries once they have streamed past.
 extension ELFScanner {
+    /// More section header bytes than any real file has (1,000 sections are 64 KB).
+    static let maximumSectionHeaderBytes: UInt64 = 1 << 20
+
     /// Reads the header, then the program headers, and plans what to keep; false once done.
     /// Until the program headers are in `head`, it asks for more bytes by raising `headNeeded`.
     func readHeaders() -> Bool {
@@ -19,7 +22,7 @@ extension ELFScanner {
                 return true
             }
             segments = try ELFParser.segments(bytes, header: header)
-            try plan(headersEnd: header.programHeadersEnd)
+            try plan(header)
             return true
         } catch {
             outcome = .failure(error)
@@ -27,8 +30,8 @@ extension ELFScanner {
         }
     }
 
-    private func plan(headersEnd: UInt64) throws(ELFError) {
-        var ranges = [(start: UInt64(0), end: headersEnd)]
+    private func plan(_ header: ELFParser.Header) throws(ELFError) {
+        var ranges = [(start: UInt64(0), end: header.programHeadersEnd)]
         for segment in segments
         where segment.type == ELFParser.Segment.interpreter || segment.type == ELFParser.Segment.dynamic {
             ranges.append((segment.offset, try segment.offset.adding(segment.fileSize, "segment size")))
@@ -39,18 +42,17 @@ extension ELFScanner {
         }
         guard fixed <= UInt64(cap) else { throw .capExceeded(needed: fixed, cap: cap) }
 
-        // The linker puts the symbol and version tables in the first PT_LOAD. patchelf moves
-        // .gnu.hash next to a relocated PT_INTERP, which may come before PT_DYNAMIC, so keep the
-        // rest of that segment too, as far as the cap leaves room.
-        let loads = segments.filter { $0.type == ELFParser.Segment.load && $0.fileSize > 0 }
+        // The linker puts the symbol and version tables in the first PT_LOAD; the section header
+        // table, a few KB at the end, counts .dynsym when a hash table streamed past unkept.
         var wanted: [(start: UInt64, end: UInt64)] = []
+        let loads = segments.filter { $0.type == ELFParser.Segment.load && $0.fileSize > 0 }
         if let first = loads.min(by: { $0.offset < $1.offset }) {
             wanted.append((first.offset, try first.offset.adding(first.fileSize, "PT_LOAD size")))
         }
-        if let interpreter = segments.first(where: { $0.type == ELFParser.Segment.interpreter }),
-            let load = ELFScanner.load(holding: interpreter.offset, in: loads), load.offset != wanted.first?.start
-        {
-            wanted.append((interpreter.offset, try load.offset.adding(load.fileSize, "PT_LOAD size")))
+        let (tableSize, overflow) = header.sectionHeaderSize.multipliedReportingOverflow(by: header.sectionHeaderCount)
+        let (tableEnd, overflow2) = header.sectionHeaderOffset.addingReportingOverflow(tableSize)
+        if header.sectionHeaderOffset != 0, !overflow, !overflow2, tableSize <= ELFScanner.maximumSectionHeaderBytes {
+            wanted.insert((header.sectionHeaderOffset, tableEnd), at: 0)
         }
         var room = UInt64(cap) - fixed
         for range in wanted {

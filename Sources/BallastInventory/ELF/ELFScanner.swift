@@ -6,9 +6,9 @@ import BallastLayers
 /// A 120-140 MB node binary keeps its `.dynsym`, `.dynstr` and `.gnu.version*` tables in its first
 /// `PT_LOAD` segment (about 10 MB at the start of the file) and its `PT_DYNAMIC` segment (a few
 /// hundred bytes) near the end. The scanner keeps the ELF header, the program headers,
-/// `PT_INTERP`, `PT_DYNAMIC` and the first `PT_LOAD`; once `PT_DYNAMIC` has passed, it also keeps
-/// the tables it points at that are still ahead, where tools such as patchelf move them. All of
-/// it stays within ``cap``. ``finish()`` returns an ``ELFScanResult``.
+/// `PT_INTERP`, `PT_DYNAMIC`, the first `PT_LOAD` and the section header table; once `PT_DYNAMIC`
+/// has passed, it also keeps the tables it points at that are still ahead, where tools such as
+/// patchelf move them. All of it stays within ``cap``. ``finish()`` returns an ``ELFScanResult``.
 public final class ELFScanner: ContentScanner {
     public static let defaultCap = 32 << 20
 

@@ -67,7 +67,7 @@ struct SyntheticAddonTests {
         let at = try #require((0...(bytes.count - old.count)).first { bytes[$0..<($0 + old.count)].elementsEqual(old) })
         bytes.replaceSubrange(at..<(at + old.count), with: new)
         let patched = url.deletingLastPathComponent().appendingPathComponent("patched.so")
-        try Data(bytes).write(to: patched)
+        try Data(bytes).write(to: patched, options: .atomic)
         #expect(try ReadelfOracle(url: patched).versions().needs.contains("libc.so.6:GLIBC_2.38"))
 
         let addon = NativeObject(path: "/app/native/newer.node", file: try ELFFile(bytes: bytes))
