@@ -68,13 +68,14 @@ struct ELFBytes: Sendable {
     /// The NUL-terminated string at `offset`, which must end before `limit` (a string table's end).
     func string(at offset: UInt64, limit: UInt64, _ what: String) throws(ELFError) -> String {
         guard offset < limit else {
-            throw .malformed(what: what, detail: "starts at \(hex(offset)), past its string table's end \(hex(limit))")
+            throw .malformed(
+                what: what, detail: "starts at \(elfHex(offset)), past its string table's end \(elfHex(limit))")
         }
         let available = try availableSlice(from: offset, upTo: limit, what)
         guard let terminator = available.firstIndex(of: 0) else {
             let availableEnd = offset + UInt64(available.count)
             if availableEnd < limit { _ = try slice(at: availableEnd, size: 1, what) }
-            throw .malformed(what: what, detail: "at \(hex(offset)) has no terminating NUL before \(hex(limit))")
+            throw .malformed(what: what, detail: "at \(elfHex(offset)) has no terminating NUL before \(elfHex(limit))")
         }
         return String(decoding: available[..<terminator], as: UTF8.self)
     }

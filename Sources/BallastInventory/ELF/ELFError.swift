@@ -26,15 +26,15 @@ public enum ELFError: BallastError, Equatable {
         case .notELF:
             "not an ELF file: it does not start with the bytes 7f 45 4c 46 (\\x7fELF)"
         case .truncated(let what, let offset, let size, let fileSize):
-            "truncated ELF file: the \(what) at offset \(hex(offset)) (\(size) bytes) runs past the end of the "
+            "truncated ELF file: the \(what) at offset \(elfHex(offset)) (\(size) bytes) runs past the end of the "
                 + "file (\(fileSize) bytes); the file is damaged or was cut short"
         case .notRetained(let what, let offset, let size):
-            "the \(what) at offset \(hex(offset)) (\(size) bytes) lies outside the parts of the file kept while "
+            "the \(what) at offset \(elfHex(offset)) (\(size) bytes) lies outside the parts of the file kept while "
                 + "streaming; raise the scanner's cap or read the whole file instead"
         case .malformed(let what, let detail):
             "malformed ELF file: \(what) \(detail)"
         case .unmappedAddress(let what, let address):
-            "malformed ELF file: the \(what) address \(hex(address)) lies in no PT_LOAD segment"
+            "malformed ELF file: the \(what) address \(elfHex(address)) lies in no PT_LOAD segment"
         case .capExceeded(let needed, let cap):
             "reading the dynamic section needs \(needed) bytes kept in memory, more than the cap of \(cap) bytes; "
                 + "raise the scanner's cap or read the whole file"
@@ -45,6 +45,7 @@ public enum ELFError: BallastError, Equatable {
     }
 }
 
-func hex(_ value: UInt64) -> String {
+/// `0x…`, as readelf prints offsets and addresses.
+func elfHex(_ value: UInt64) -> String {
     "0x" + String(value, radix: 16)
 }

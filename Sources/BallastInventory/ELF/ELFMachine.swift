@@ -41,7 +41,7 @@ public struct ELFMachine: RawRepresentable, Hashable, Codable, Sendable, CustomS
 
     /// `x86-64`, `aarch64`, …, or `machine 0x…` for a code without a name here.
     public var description: String {
-        ELFMachine.names[rawValue] ?? "machine \(hex(UInt64(rawValue)))"
+        ELFMachine.names[rawValue] ?? "machine \(elfHex(UInt64(rawValue)))"
     }
 }
 
@@ -73,7 +73,7 @@ public enum ELFFileType: Hashable, Codable, Sendable, CustomStringConvertible {
         case .executable: "executable"
         case .sharedObject: "shared object"
         case .core: "core"
-        case .other(let code): "type \(hex(UInt64(code)))"
+        case .other(let code): "type \(elfHex(UInt64(code)))"
         }
     }
 }

@@ -40,7 +40,16 @@ extension ELFParser {
             }
         }
 
-        guard let symbolAddress = entries[Tag.symbolTable] else { return }
+        file.symbols = try symbols(entries, header: header, segments: segments, strings, versionNames)
+    }
+
+    /// The global, weak and unique entries of `.dynsym`, with their versions from `.gnu.version`.
+    private func symbols(
+        _ entries: DynamicEntries, header: Header, segments: [Segment], _ strings: StringTable,
+        _ versionNames: [UInt16: String]
+    ) throws(ELFError) -> [ELFSymbol] {
+        typealias Tag = DynamicEntries.Tag
+        guard let symbolAddress = entries[Tag.symbolTable] else { return [] }
         let symbolOffset = try ELFParser.offset(of: symbolAddress, in: segments, "DT_SYMTAB")
         let count = try symbolCount(entries, header: header, segments: segments)
         let entrySize = entries[Tag.symbolEntrySize] ?? ELFParser.symbolEntrySize
@@ -55,6 +64,7 @@ extension ELFParser {
             versionOffset = offset
         }
 
+        var symbols: [ELFSymbol] = []
         for index in 1..<max(count, 1) {
             let base = symbolOffset + index * entrySize
             let info = try bytes.u8(at: base + 4, "st_info field")
@@ -74,8 +84,9 @@ extension ELFParser {
                 symbol.version = raw & 0x7fff > 1 ? versionNames[raw & 0x7fff] : nil
                 symbol.isHidden = raw & 0x8000 != 0
             }
-            file.symbols.append(symbol)
+            symbols.append(symbol)
         }
+        return symbols
     }
 
     /// `DT_STRTAB` with its size `DT_STRSZ`.

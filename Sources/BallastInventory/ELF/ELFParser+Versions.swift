@@ -15,7 +15,7 @@ extension ELFParser {
             _ = try bytes.slice(at: offset, size: 20, "Elf64_Verdef entry")
             let version = try bytes.u16(at: offset, "vd_version field")
             guard version == 1 else {
-                throw .malformed(what: "vd_version field", detail: "at \(hex(offset)) is \(version), not 1")
+                throw .malformed(what: "vd_version field", detail: "at \(elfHex(offset)) is \(version), not 1")
             }
             let flags = try bytes.u16(at: offset + 2, "vd_flags field")
             let index = try bytes.u16(at: offset + 4, "vd_ndx field")
@@ -43,7 +43,7 @@ extension ELFParser {
             _ = try bytes.slice(at: offset, size: 16, "Elf64_Verneed entry")
             let version = try bytes.u16(at: offset, "vn_version field")
             guard version == 1 else {
-                throw .malformed(what: "vn_version field", detail: "at \(hex(offset)) is \(version), not 1")
+                throw .malformed(what: "vn_version field", detail: "at \(elfHex(offset)) is \(version), not 1")
             }
             let auxiliaryCount = try bytes.u16(at: offset + 2, "vn_cnt field")
             let library = try strings.string(UInt64(try bytes.u32(at: offset + 4, "vn_file field")), "vn_file name")

@@ -21,9 +21,7 @@ extension LibraryResolver {
                     readText: readText,
                     matchingPaths: { filesystem.paths(matching: PathPattern($0)).map { "/" + $0 } })
             case .musl:
-                LibrarySearchPath.musl(
-                    architecture: String(platform.muslLoaderPath.dropFirst("/lib/ld-musl-".count).dropLast(5)),
-                    readText: readText)
+                LibrarySearchPath.musl(architecture: platform.muslArchitecture, readText: readText)
             }
         self.init(
             searchPath: searchPath,
@@ -32,6 +30,11 @@ extension LibraryResolver {
                 return node.kind == .file || node.kind == .hardlink
             },
             loadLibrary: { path in
+                // A hard link's contents were read under the name tar stored them with.
+                var path = path
+                if let node = try? filesystem.resolvedNode(path), node.kind == .hardlink, let target = node.linkTarget {
+                    path = "/" + target
+                }
                 if let scanned = try? filesystem.scanResult(for: path) as? ELFScanResult {
                     return scanned.mapError { $0 }
                 }

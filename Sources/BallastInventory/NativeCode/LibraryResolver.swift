@@ -38,8 +38,9 @@ public struct LibraryResolver: Sendable {
     /// Looks up `name` for an object whose expanded `DT_RPATH`/`DT_RUNPATH` folders are
     /// `objectDirectories`. A name with a `/` is a path and is not searched for.
     ///
-    /// A file for another machine than `machine` is skipped, as glibc's loader skips it and goes on
-    /// searching (an `i386` library in a folder listed before the `x86-64` one).
+    /// A file that is not ELF, or is for another machine than `machine`, is skipped, as glibc's
+    /// loader skips it and goes on searching (an `i386` library in a folder listed before the
+    /// `x86-64` one).
     public func lookUp(_ name: String, objectDirectories: [String], machine: ELFMachine? = nil) -> Lookup {
         let candidates =
             name.contains("/")
@@ -53,6 +54,10 @@ public struct LibraryResolver: Sendable {
             case .success(let file):
                 if let machine, file.machine != machine || file.fileClass != .elf64 { continue }
                 return .found(path: candidate, file: file)
+            case .failure(let error as ELFError) where error == .notELF:
+                // glibc's loader passes over a file that is not ELF (a linker script named
+                // `libc.so`, say) and keeps searching.
+                continue
             case .failure(let error):
                 return .unreadable(path: candidate, reason: String(describing: error))
             case nil:

@@ -7,8 +7,9 @@
 ///   image's ``LibrarySearchPath``; musl takes `libc.so.6`, `libm.so.6`, `libpthread.so.0` and the
 ///   other names of ``NativePlatform/muslReservedStems`` for itself;
 /// - on glibc, every version in `.gnu.version_r` must be defined by the library it names;
-/// - every strong undefined symbol must be defined by a loaded object: on glibc with its version
-///   from the library that version belongs to, on musl by name alone, since musl ignores versions.
+/// - every strong undefined symbol must be defined by a loaded object: on glibc with the same
+///   version name (in any loaded object, as `ld.so` looks it up), on musl by name alone, since
+///   musl ignores versions.
 ///
 /// Symbols an addon imports from the process that loads it (`napi_*` from node) are looked up in
 /// the host object and its libraries when one is given, and listed in the notes otherwise.

@@ -33,20 +33,24 @@ public struct NativePlatform: Hashable, Codable, Sendable {
     /// any other library, and only a compatibility package such as gcompat provides it.
     public static let muslReservedStems = ["c.", "pthread.", "rt.", "m.", "dl.", "util.", "xnet."]
 
+    /// The architecture name in musl's file names (`x86_64` in `ld-musl-x86_64.so.1`).
+    public var muslArchitecture: String {
+        switch machine {
+        case .x86_64: "x86_64"
+        case .aarch64: "aarch64"
+        case .i386: "i386"
+        case .arm: "armhf"
+        case .powerPC64: "powerpc64le"
+        case .s390: "s390x"
+        case .riscV: "riscv64"
+        case .loongArch: "loongarch64"
+        default: "\(machine)"
+        }
+    }
+
     /// musl's own loader, which is also its libc, e.g. `/lib/ld-musl-x86_64.so.1`.
     public var muslLoaderPath: String {
-        let architecture =
-            switch machine {
-            case .x86_64: "x86_64"
-            case .aarch64: "aarch64"
-            case .i386: "i386"
-            case .arm: "armhf"
-            case .powerPC64: "powerpc64le"
-            case .s390: "s390x"
-            case .riscV: "riscv64"
-            default: "\(machine)"
-            }
-        return "/lib/ld-musl-\(architecture).so.1"
+        "/lib/ld-musl-\(muslArchitecture).so.1"
     }
 
     /// Whether musl's loader takes `name` for itself.

@@ -34,9 +34,11 @@ struct NativePlatformTests {
         "a library that exists but cannot be read makes the verdict unknown",
         arguments: [
             (
-                ELFScanResult.failure(.notELF) as ELFScanResult?,
-                "libc.so.6, needed by /app/a.node, is /lib/x86_64-linux-gnu/libc.so.6 but it could not be read: not an "
-                    + "ELF file: it does not start with the bytes 7f 45 4c 46 (\\x7fELF)"
+                ELFScanResult.failure(.truncated(what: "ELF header", offset: 0, size: 64, fileSize: 10))
+                    as ELFScanResult?,
+                "libc.so.6, needed by /app/a.node, is /lib/x86_64-linux-gnu/libc.so.6 but it could not be read: "
+                    + "truncated ELF file: the ELF header at offset 0x0 (64 bytes) runs past the end of the file "
+                    + "(10 bytes); the file is damaged or was cut short"
             ),
             (
                 nil,
@@ -58,6 +60,23 @@ struct NativePlatformTests {
         #expect(
             report.notes == [
                 "imported symbols were not checked, because not every library /app/a.node needs was read"
+            ])
+    }
+
+    @Test("a file that is not ELF is passed over, as glibc's loader passes over a linker script")
+    func linkerScriptSkipped() throws {
+        let url = try ImageFiles.compileSharedObject(SyntheticAddonTests.printfSource, name: "a", extraFlags: ["-O0"])
+        let addon = NativeObject(path: "/app/a.node", file: try ELFFile(bytes: [UInt8](try Data(contentsOf: url))))
+        let resolver = LibraryResolver(
+            searchPath: LibrarySearchPath(directories: ["/usr/lib", "/lib"]),
+            fileExists: { $0 == "/usr/lib/libc.so.6" },
+            loadLibrary: { _ in .failure(ELFError.notELF) })
+        let report = NativeCompatibility(platform: NativePlatform(machine: .x86_64, libc: .glibc), resolver: resolver)
+            .judge(addon)
+        #expect(report.verdict == .incompatible)
+        #expect(
+            report.findings.map(\.description) == [
+                "libc.so.6, needed by /app/a.node, is not in the image (searched /usr/lib, /lib)"
             ])
     }
 }
