@@ -2,7 +2,8 @@
 ///
 /// Bindings and section indexes follow the System V gABI
 /// (https://refspecs.linuxfoundation.org/elf/gabi4+/ch4.symtab.html); versions follow the LSB's
-/// symbol versioning (https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/symversion.html).
+/// symbol versioning
+/// (https://refspecs.linuxfoundation.org/LSB_5.0.0/LSB-Core-generic/LSB-Core-generic/symversion.html).
 public struct ELFSymbol: Hashable, Codable, Sendable, CustomStringConvertible {
     /// `STB_GLOBAL`, `STB_WEAK` or `STB_GNU_UNIQUE`; local symbols are not kept.
     public enum Binding: String, Hashable, Codable, Sendable {

@@ -70,8 +70,8 @@ public struct NativeCompatibility: Sendable {
                 "\(object.path) is built for \(file.machine), but the image runs on \(platform.machine)")
         }
         guard file.fileClass == .elf64, file.byteOrder == .littleEndian else {
-            let layout =
-                "\(file.fileClass == .elf32 ? "32-bit" : "64-bit") \(file.byteOrder == .bigEndian ? "big" : "little")-endian"
+            let bits = file.fileClass == .elf32 ? "32-bit" : "64-bit"
+            let layout = "\(bits) \(file.byteOrder == .bigEndian ? "big" : "little")-endian"
             return .init(
                 .machine, layout,
                 "\(object.path) is a \(layout) \(file.machine) file, but the image's \(platform.machine) loader "
@@ -116,6 +116,7 @@ public struct NativeCompatibility: Sendable {
                 + "(require() throws ERR_DLOPEN_FAILED)"
         }
         return "the object binds lazily: loading succeeds and the first call to a missing function fails "
-            + "(glibc exits with 'symbol lookup error'; musl crashes with SIGSEGV); a missing variable fails at load"
+            + "(glibc exits with 'symbol lookup error'; musl crashes with SIGSEGV); "
+            + "a missing variable fails at load"
     }
 }

@@ -28,7 +28,8 @@ public struct NativePlatform: Hashable, Codable, Sendable {
     /// The stems musl's loader answers itself: a `DT_NEEDED` name `lib` + one of these (`libc.so.6`,
     /// `libm.so.6`, `libpthread.so.0`, `libdl.so.2`, `librt.so.1`, `libutil.so.1`, `libxnet.so`,
     /// `libc.musl-x86_64.so.1`) is never looked up on disk: musl's libc stands in for glibc's split
-    /// libraries. See `load_library` in musl's `ldso/dynlink.c` (https://git.musl-libc.org/cgit/musl/tree/ldso/dynlink.c).
+    /// libraries. See `load_library` in musl's `ldso/dynlink.c`
+    /// (https://git.musl-libc.org/cgit/musl/tree/ldso/dynlink.c).
     /// glibc's loader name `ld-linux-x86-64.so.2` is not among them: musl searches for it like
     /// any other library, and only a compatibility package such as gcompat provides it.
     public static let muslReservedStems = ["c.", "pthread.", "rt.", "m.", "dl.", "util.", "xnet."]

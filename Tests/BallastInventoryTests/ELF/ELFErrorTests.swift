@@ -15,7 +15,8 @@ struct ELFErrorTests {
             ),
             (
                 .notRetained(what: ".dynsym table", offset: 0x2000, size: 48),
-                "the .dynsym table at offset 0x2000 (48 bytes) lies outside the parts of the file kept while streaming; "
+                "the .dynsym table at offset 0x2000 (48 bytes) lies outside the parts of the file kept while "
+                    + "streaming; "
                     + "raise the scanner's cap or read the whole file instead"
             ),
             (

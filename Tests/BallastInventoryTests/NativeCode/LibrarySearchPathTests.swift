@@ -27,7 +27,8 @@ struct LibrarySearchPathTests {
         let files = Files(texts: [
             "/etc/ld.so.conf": "include /etc/ld.so.conf.d/*.conf\n",
             "/etc/ld.so.conf.d/x86_64-linux-gnu.conf":
-                "# Multiarch support\n/usr/local/lib/x86_64-linux-gnu\n/lib/x86_64-linux-gnu\n/usr/lib/x86_64-linux-gnu\n",
+                "# Multiarch support\n/usr/local/lib/x86_64-linux-gnu\n/lib/x86_64-linux-gnu\n"
+                + "/usr/lib/x86_64-linux-gnu\n",
             "/etc/ld.so.conf.d/libc.conf": "# libc default configuration\n/usr/local/lib\n",
             "/etc/ld.so.conf.d/README": "/not/a/conf/file\n",
         ])

@@ -53,7 +53,8 @@ struct SyntheticAddonTests {
             ? "the object is linked with BIND_NOW, so the loader binds every symbol at load time: loading fails "
                 + "(require() throws ERR_DLOPEN_FAILED)"
             : "the object binds lazily: loading succeeds and the first call to a missing function fails "
-                + "(glibc exits with 'symbol lookup error'; musl crashes with SIGSEGV); a missing variable fails at load"
+                + "(glibc exits with 'symbol lookup error'; musl crashes with SIGSEGV); "
+                + "a missing variable fails at load"
         #expect(musl.notes.last == expectedNote)
     }
 
