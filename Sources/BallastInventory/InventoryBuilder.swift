@@ -8,7 +8,7 @@ import BallastLayers
 public enum InventoryBuilder {
     public static let contentRequests: [ContentRequest] =
         SystemFacts.contentRequests + DpkgCataloger.requests + ApkCataloger.requests + NodeRuntimeCataloger.requests
-        + NpmCataloger.requests
+        + NpmCataloger.requests + NativeCodeCataloger.requests
 
     public static func build(image: ResolvedImage, filesystem: MergedFilesystem) throws -> Inventory {
         var warnings: [InventoryWarning] = []
@@ -22,11 +22,9 @@ public enum InventoryBuilder {
             .catalog(warnings: &warnings)
 
         var owners: [String: String] = [:]
-        var ownerKinds: [String: Component.Kind] = [:]
         for record in packages {
             for file in record.files where owners[file] == nil {
                 owners[file] = record.component.name
-                ownerKinds[file] = record.component.kind
             }
         }
 
@@ -35,18 +33,34 @@ public enum InventoryBuilder {
         let synthetic = packages.map(\.component).filter { $0.kind == .deb && $0.origin == "synthetic" }
         let environmentVersion = image.config.environment.last { $0.name == "NODE_VERSION" }?.value
         let runtimes = try NodeRuntimeCataloger(
-            filesystem: filesystem, owners: owners, ownerKinds: ownerKinds, environmentVersion: environmentVersion
+            filesystem: filesystem, owners: owners, environmentVersion: environmentVersion
         ).catalog(syntheticRecords: synthetic, warnings: &warnings)
         let claimed = runtimes.contains { $0.claimsSyntheticRecord }
 
         var components = packages.map(\.component).filter { !(claimed && $0.origin == "synthetic") }
         components += runtimes.map(\.component)
-        components += try NpmCataloger(filesystem: filesystem, owners: owners).catalog(warnings: &warnings)
+        let npm = try NpmCataloger(filesystem: filesystem, owners: owners).catalog(warnings: &warnings)
+        components += npm
+
+        let platform = NativePlatform(architecture: image.platform.architecture, libc: system.libc)
+        let native = try NativeCodeCataloger(filesystem: filesystem, platform: platform, owners: owners)
+            .catalog(runtimes: runtimes.map(\.component), npm: npm, warnings: &warnings)
+        var linkedPackages: Set<String> = []
+        for path in native.linkedFiles {
+            let relative = String(path.drop(while: { $0 == "/" }))
+            let resolved = (try? filesystem.resolve(relative)) ?? nil
+            for candidate in [relative, resolved].compactMap({ $0 }) {
+                if let owner = owners[candidate] { linkedPackages.insert(owner) }
+            }
+        }
 
         for index in components.indices {
             components[index].layer = layerReference(for: components[index].paths.first, in: image, filesystem)
+            if components[index].kind == .deb || components[index].kind == .apk, platform != nil {
+                components[index].linkedIntoNode = linkedPackages.contains(components[index].name)
+            }
         }
-        return Inventory(system: system, components: components, warnings: warnings)
+        return Inventory(system: system, components: components, nativeAddons: native.addons, warnings: warnings)
     }
 
     private static func layerReference(for path: String?, in image: ResolvedImage, _ filesystem: MergedFilesystem)

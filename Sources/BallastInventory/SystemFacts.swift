@@ -36,9 +36,10 @@ public struct SystemFacts: Codable, Hashable, Sendable {
     public static let contentRequests: [ContentRequest] = [
         .capture(OSRelease.paths, limit: 64 << 10),
         .capture(["lib/apk/db/installed"], limit: 16 << 20),
-        ContentRequest(["**/libc.so.6"], action: .scan({ MarkerScanner(marker: "GNU C Library", keep: 160) })),
+        ContentRequest(["**/libc.so.6"], action: .scan({ MarkerScanner(marker: glibcMarker, keep: 160) })),
     ]
 
+    static let glibcMarker = "GNU C Library"
     static let nodeCandidates = [
         "usr/local/bin/node", "usr/bin/node", "nodejs/bin/node", "bin/node", "opt/node/bin/node",
     ]
@@ -80,8 +81,8 @@ public struct SystemFacts: Codable, Hashable, Sendable {
             let version = try filesystem.text(of: "lib/apk/db/installed").flatMap { apkVersion(of: "musl", in: $0) }
             return Libc(family: "musl", version: version, versionSource: version == nil ? nil : "apk package musl")
         }
-        for path in filesystem.scanResults.keys.sorted() where path.hasSuffix("libc.so.6") {
-            guard let banner = try filesystem.scanResult(for: path) as? String else { continue }
+        for path in filesystem.scannedPaths where path.hasSuffix("libc.so.6") {
+            guard let banner = try filesystem.markerText(for: path, marker: glibcMarker) else { continue }
             // "(Debian GLIBC 2.36-9+deb12u13) stable release version 2.36."
             if let range = banner.range(of: "release version ") {
                 let version = banner[range.upperBound...].prefix { $0.isNumber || $0 == "." }

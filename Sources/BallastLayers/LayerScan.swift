@@ -10,7 +10,7 @@ struct LayerScan: Sendable {
     /// Directories whose lower-layer contents are hidden by `.wh..wh..opq`.
     var opaqueDirectories: [String] = []
     var captured: [String: [UInt8]] = [:]
-    var scanned: [String: any Sendable] = [:]
+    var scanned: [String: [any Sendable]] = [:]
     /// The length of the layer's tar stream.
     var uncompressedBytes: Int64 = 0
 
@@ -52,30 +52,45 @@ struct LayerScan: Sendable {
         return scan
     }
 
+    /// Captures and scans one entry for every request that selects it, in a single read: the
+    /// largest capture limit wins, and every scanner sees the same chunks.
     private static func collect(
         _ entry: TarEntry, from stream: LayerStream, requests: [ContentRequest], into scan: inout LayerScan
     ) throws(ArchiveError) {
         guard entry.kind == .file || entry.kind == .hardlink else { return }
+        var captureLimit: Int?
+        var makers: [@Sendable () -> any ContentScanner] = []
         for request in requests where request.matches(entry.path) {
             switch request.action {
-            case .capture(let limit):
-                if entry.kind == .hardlink {
-                    // Tar stores a hard link's data once, with the first name.
-                    if let target = entry.linkTarget, let bytes = scan.captured[target] {
-                        scan.captured[entry.path] = bytes
-                    }
-                } else if let bytes = try stream.readData(limit: limit) {
-                    scan.captured[entry.path] = bytes
-                }
-            case .scan(let makeScanner):
-                guard entry.kind == .file else { continue }
-                let scanner = makeScanner()
-                try stream.forEachChunk { chunk in scanner.consume(chunk) }
-                if let result = scanner.finish() {
-                    scan.scanned[entry.path] = result
-                }
+            case .capture(let limit): captureLimit = max(captureLimit ?? 0, limit)
+            case .scan(let make): makers.append(make)
             }
+        }
+        guard captureLimit != nil || !makers.isEmpty else { return }
+
+        if entry.kind == .hardlink {
+            // Tar stores a hard link's data once, with the first name.
+            guard let target = entry.linkTarget else { return }
+            scan.captured[entry.path] = captureLimit == nil ? nil : scan.captured[target]
+            scan.scanned[entry.path] = makers.isEmpty ? nil : scan.scanned[target]
             return
+        }
+        let scanners = makers.map { $0() }
+        if let captureLimit, let bytes = try stream.readData(limit: captureLimit) {
+            scan.captured[entry.path] = bytes
+            bytes.withUnsafeBytes { buffer in
+                for scanner in scanners { _ = scanner.consume(buffer) }
+            }
+        } else if !scanners.isEmpty {
+            var active = scanners
+            try stream.forEachChunk { chunk in
+                active = active.filter { $0.consume(chunk) }
+                return !active.isEmpty
+            }
+        }
+        let results = scanners.compactMap { $0.finish() }
+        if !results.isEmpty {
+            scan.scanned[entry.path] = results
         }
     }
 

@@ -6,6 +6,12 @@
 ///
 /// Used for version strings embedded in binaries: `GNU C Library` in libc, `node.js/v` in node.
 /// The marker may straddle chunk boundaries.
+/// What a ``MarkerScanner`` found: its marker and the bytes after it, as text.
+public struct MarkerMatch: Sendable, Equatable {
+    public let marker: String
+    public let following: String
+}
+
 public final class MarkerScanner: ContentScanner {
     private let marker: [UInt8]
     private let keep: Int
@@ -45,7 +51,9 @@ public final class MarkerScanner: ContentScanner {
     }
 
     public func finish() -> (any Sendable)? {
-        found.map { String(decoding: $0, as: UTF8.self) }
+        found.map {
+            MarkerMatch(marker: String(decoding: marker, as: UTF8.self), following: String(decoding: $0, as: UTF8.self))
+        }
     }
 
     /// The offset of `needle` in `haystack`, found with libc's `memchr` and `memcmp`: a Swift

@@ -9,7 +9,7 @@ import BallastImage
 public struct MergedFilesystem: Sendable {
     public private(set) var nodes: [String: FileNode] = [:]
     private var captured: [String: [UInt8]] = [:]
-    private var scanned: [String: any Sendable] = [:]
+    private var scanned: [String: [any Sendable]] = [:]
     /// Uncompressed bytes per layer, base layer first.
     public private(set) var layerSizes: [Int64] = []
 
@@ -102,14 +102,24 @@ public struct MergedFilesystem: Sendable {
         try contents(of: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// What a ``ContentScanner`` distilled from `path`, following links.
-    public func scanResult(for path: String) throws(LayersError) -> (any Sendable)? {
-        guard let resolved = try resolve(path) else { return nil }
-        return scanned[resolved]
+    /// What the ``ContentScanner``s distilled from `path`, following links.
+    public func scanResults(for path: String) throws(LayersError) -> [any Sendable] {
+        guard let resolved = try resolve(path) else { return [] }
+        return scanned[resolved] ?? []
     }
 
-    /// Every scanned path with its result.
-    public var scanResults: [String: any Sendable] { scanned }
+    /// The first scan result of type `T` for `path`, following links.
+    public func scanResult<T>(for path: String, as type: T.Type) throws(LayersError) -> T? {
+        try scanResults(for: path).lazy.compactMap { $0 as? T }.first
+    }
+
+    /// The text a ``MarkerScanner`` for `marker` found after it in `path`.
+    public func markerText(for path: String, marker: String) throws(LayersError) -> String? {
+        try scanResults(for: path).lazy.compactMap { $0 as? MarkerMatch }.first { $0.marker == marker }?.following
+    }
+
+    /// Every path some scanner produced a result for, sorted.
+    public var scannedPaths: [String] { scanned.keys.sorted() }
 
     /// Resolves symbolic links inside the image root. `..` never climbs above the root, and an
     /// absolute target starts again at the root, as the kernel does inside a container.

@@ -8,6 +8,7 @@ public struct BallastJSON: Encodable {
     public var image: Image
     public var system: SystemFacts
     public var components: [Component]
+    public var nativeAddons: [NativeAddon]
     public var warnings: [InventoryWarning]
 
     public struct Tool: Encodable {
@@ -31,6 +32,7 @@ public struct BallastJSON: Encodable {
             configDigest: context.image.configDigest.description, platform: context.image.platform.description)
         system = context.inventory.system
         components = context.inventory.components
+        nativeAddons = context.inventory.nativeAddons
         warnings = context.inventory.warnings
     }
 }

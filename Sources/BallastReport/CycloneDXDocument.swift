@@ -84,7 +84,13 @@ public struct CycloneDXDocument: Encodable {
             let base = component.purl
             let count = seen[base, default: 0]
             seen[base] = count + 1
-            return CycloneDXDocument.component(component, bomRef: count == 0 ? base : "\(base)#\(count)")
+            var entry = CycloneDXDocument.component(component, bomRef: count == 0 ? base : "\(base)#\(count)")
+            let key = "\(component.name)@\(component.version)"
+            for addon in context.inventory.nativeAddons where component.kind == .npm && addon.package == key {
+                entry.properties?.append(
+                    Property(name: "ballast:nativeAddon", value: "/\(addon.path) \(addon.verdict)"))
+            }
+            return entry
         }
         dependencies = [Dependency(ref: "image", dependsOn: components.map(\.bomRef))]
     }

@@ -33,7 +33,10 @@ struct CommandLineTests {
     @Test(
         "usage errors exit 64 with one clear line",
         arguments: [
-            (["bogus"], "error: unknown command 'bogus'; available commands: inspect, sbom, lint, versions (see ballast --help)\n"),
+            (
+                ["bogus"],
+                "error: unknown command 'bogus'; available commands: inspect, sbom, lint, versions (see ballast --help)\n"
+            ),
             (["inspect"], "error: ballast inspect needs an IMAGE; see ballast inspect --help\n"),
             (["inspect", "--bogus", "x"], "error: unknown option '--bogus'; see --help\n"),
             (["inspect", "--form", "json", "x"], "error: unknown option '--form'; did you mean --format?\n"),

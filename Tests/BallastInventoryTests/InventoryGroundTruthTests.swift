@@ -14,10 +14,7 @@ struct InventoryGroundTruthTests {
     ]
 
     private func inventory(_ name: String) async throws -> Inventory {
-        let entry = try TestImages.shared.entry(name)
-        let image = try await ImageOpener().open("oci:\(entry.ociDirectory):\(entry.ociRef)")
-        let filesystem = try await FilesystemReader(image: image).read(requests: InventoryBuilder.contentRequests)
-        return try InventoryBuilder.build(image: image, filesystem: filesystem)
+        try await InventoryCache.shared.inventory(name)
     }
 
     @Test("dpkg packages: name, version, architecture and source as dpkg records them", arguments: images)
@@ -96,5 +93,62 @@ struct InventoryGroundTruthTests {
         #expect(runtime.origin == (source == "debian" ? "distribution" : "upstream"))
         #expect(runtime.ownerPackage == (source == "debian" ? "nodejs" : nil))
         #expect(runtime.layer != nil)
+    }
+}
+
+/// Each image's inventory, built once for all the tests that look at it.
+actor InventoryCache {
+    static let shared = InventoryCache()
+    private var built: [String: Task<Inventory, any Error>] = [:]
+
+    func inventory(_ name: String) async throws -> Inventory {
+        if let task = built[name] { return try await task.value }
+        let task = Task {
+            let entry = try TestImages.shared.entry(name)
+            let image = try await ImageOpener().open("oci:\(entry.ociDirectory):\(entry.ociRef)")
+            let filesystem = try await FilesystemReader(image: image).read(requests: InventoryBuilder.contentRequests)
+            return try InventoryBuilder.build(image: image, filesystem: filesystem)
+        }
+        built[name] = task
+        return try await task.value
+    }
+}
+
+@Suite("Native code in the real test images")
+struct NativeCodeInventoryTests {
+    @Test(
+        "each app addon's verdict is what really happened when node loaded it",
+        arguments: ["app", "official-app", "alpine-app"])
+    func addonVerdicts(name: String) async throws {
+        let inventory = try await InventoryCache.shared.inventory(name)
+        let meta = try TestImages.shared.meta(name)
+        let load = try #require(meta["native_addon_load"] as? [String: Any])
+        let addons = inventory.nativeAddons
+        #expect(addons.map(\.path) == (meta["native_addons"] as? [String] ?? []))
+        let addon = try #require(addons.first)
+        #expect(addon.package == "@testimages/native-hello@1.0.0")
+        if load["loads"] as? Bool == true {
+            #expect(addon.verdict == "compatible", "\(addon.reasons)")
+        } else {
+            #expect(addon.verdict == "incompatible")
+            #expect(addon.reasons.contains { $0.contains("__sprintf_chk") })
+            #expect((load["error"] as? String ?? "").contains("__sprintf_chk"))
+        }
+    }
+
+    @Test("OS packages are marked linked into node exactly when node or an addon loads their files")
+    func linkedPackages() async throws {
+        let official = try await InventoryCache.shared.inventory("official")
+        let linked = Set(official.components(of: .deb).filter { $0.linkedIntoNode == true }.map(\.name))
+        // The upstream node needs libstdc++, libgcc_s, libm and libc, as its DT_NEEDED says.
+        let node = (try TestImages.shared.meta("official")["node_binaries"] as? [[String: Any]])?.first
+        #expect((node?["needed"] as? [String] ?? []).contains("libstdc++.so.6"))
+        #expect(linked == ["libc6", "libgcc-s1", "libstdc++6"])
+        #expect(official.components(of: .deb).allSatisfy { $0.linkedIntoNode != nil })
+
+        let debianNode = try await InventoryCache.shared.inventory("slim")
+        let debianLinked = Set(debianNode.components(of: .deb).filter { $0.linkedIntoNode == true }.map(\.name))
+        #expect(debianLinked.isSuperset(of: ["nodejs", "libnode108", "libuv1", "libssl3", "libc6"]))
+        #expect(!debianLinked.contains("bash"))
     }
 }

@@ -14,7 +14,7 @@ struct MarkerScannerTests {
             if !more { break }
             offset = end
         }
-        return scanner.finish() as? String
+        return (scanner.finish() as? MarkerMatch)?.following
     }
 
     @Test("finds the marker wherever chunk boundaries fall", arguments: 1...12)

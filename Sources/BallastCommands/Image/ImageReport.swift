@@ -30,6 +30,7 @@ struct ImageReport: Encodable {
         /// npm packages by origin (`app`, `node_modules`, `npm-bundled`…).
         var npmByOrigin: [String: Int]
         var runtimes: [Runtime]
+        var nativeAddons: [NativeAddon]
     }
 
     struct Runtime: Encodable {
@@ -106,7 +107,8 @@ struct ImageReport: Encodable {
                 Runtime(
                     version: $0.version, origin: $0.origin ?? "upstream", ownerPackage: $0.ownerPackage,
                     path: "/" + ($0.paths.first ?? ""))
-            })
+            },
+            nativeAddons: inventory.nativeAddons)
         warnings = inventory.warnings
         fileCount = filesystem.nodes.values.filter { $0.kind != .directory }.count
     }

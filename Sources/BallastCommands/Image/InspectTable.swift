@@ -55,6 +55,10 @@ enum InspectTable {
             let owner = runtime.ownerPackage.map { " (package \($0))" } ?? ""
             field("Node.js", "\(runtime.version), \(runtime.origin) build at \(runtime.path)\(owner)")
         }
+        for addon in packages.nativeAddons {
+            let why = addon.reasons.isEmpty ? "" : ": " + addon.reasons.joined(separator: "; ")
+            field("Addon", "/\(addon.path) \(addon.verdict)\(why)")
+        }
         if !report.warnings.isEmpty {
             field(
                 "Skipped",

@@ -5,15 +5,20 @@ public struct Inventory: Codable, Sendable {
     public var system: SystemFacts
     /// Sorted by kind, name, version and first path.
     public var components: [Component]
+    /// Every native addon with its verdict for this image.
+    public var nativeAddons: [NativeAddon]
     /// Inputs that could not be read (a garbled status file, a package.json that is not JSON),
     /// each skipped and counted so a shorter inventory is never silent.
     public var warnings: [InventoryWarning]
 
-    public init(system: SystemFacts, components: [Component], warnings: [InventoryWarning]) {
+    public init(
+        system: SystemFacts, components: [Component], nativeAddons: [NativeAddon] = [], warnings: [InventoryWarning]
+    ) {
         self.system = system
         self.components = components.sorted {
             ($0.kind, $0.name, $0.version, $0.paths.first ?? "") < ($1.kind, $1.name, $1.version, $1.paths.first ?? "")
         }
+        self.nativeAddons = nativeAddons
         self.warnings = warnings
     }
 

@@ -35,7 +35,7 @@ extension LibraryResolver {
                 if let node = try? filesystem.resolvedNode(path), node.kind == .hardlink, let target = node.linkTarget {
                     path = "/" + target
                 }
-                if let scanned = try? filesystem.scanResult(for: path) as? ELFScanResult {
+                if let scanned = try? filesystem.scanResult(for: path, as: ELFScanResult.self) {
                     return scanned.mapError { $0 }
                 }
                 guard let bytes = try? filesystem.contents(of: path) else { return nil }

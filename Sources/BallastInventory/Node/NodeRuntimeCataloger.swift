@@ -18,7 +18,6 @@ struct NodeRuntimeCataloger {
     let filesystem: MergedFilesystem
     /// Owner of each file, from the OS package databases.
     let owners: [String: String]
-    let ownerKinds: [String: Component.Kind]
     let environmentVersion: String?
 
     struct Found {
@@ -64,12 +63,16 @@ struct NodeRuntimeCataloger {
 
     /// The embedded version string, else Debian's libnode beside it, else node_version.h.
     private func version(binary: String, prefix: String) throws -> String? {
-        if let text = try filesystem.scanResult(for: binary) as? String, let version = Self.leadingVersion(text) {
+        if let text = try filesystem.markerText(for: binary, marker: Self.marker),
+            let version = Self.leadingVersion(text)
+        {
             return version
         }
-        let libraries = filesystem.scanResults.keys.filter { $0.contains("libnode.so") }.sorted()
+        let libraries = filesystem.scannedPaths.filter { $0.contains("libnode.so") }
         for library in libraries {
-            if let text = try filesystem.scanResult(for: library) as? String, let version = Self.leadingVersion(text) {
+            if let text = try filesystem.markerText(for: library, marker: Self.marker),
+                let version = Self.leadingVersion(text)
+            {
                 return version
             }
         }

@@ -142,8 +142,8 @@ struct ELFScannerImageTests {
     func everyLibrary(image: String) async throws {
         let filesystem = try await ImageFilesystems.filesystem(image)
         var parsed = 0
-        for (path, result) in filesystem.scanResults.sorted(by: { $0.key < $1.key }) {
-            guard let result = result as? ELFScanResult else { continue }
+        for path in filesystem.scannedPaths {
+            guard let result = try filesystem.scanResult(for: path, as: ELFScanResult.self) else { continue }
             switch result {
             case .success(let file):
                 parsed += 1
@@ -158,7 +158,7 @@ struct ELFScannerImageTests {
 
         for (_, path) in ELFFileTests.files.filter({ $0.image == image && $0.path.contains(".so") }) {
             let resolved = try #require(try filesystem.resolve(path))
-            let streamed = try #require(try filesystem.scanResult(for: resolved) as? ELFScanResult)
+            let streamed = try #require(try filesystem.scanResult(for: resolved, as: ELFScanResult.self))
             #expect(try streamed.get() == (try ELFFile(bytes: try ImageFiles.bytes(path, in: image))), "\(path)")
         }
     }

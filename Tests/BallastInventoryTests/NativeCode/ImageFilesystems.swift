@@ -10,8 +10,8 @@ import Synchronization
 enum ImageFilesystems {
     private static let cache = Mutex<[String: Task<MergedFilesystem, any Error>]>([:])
 
-    /// A reader runs one request per file, so `SystemFacts`' libc banner scan is left out: the
-    /// libc comes from meta here.
+    /// Only what native-code analysis reads; the libc comes from meta here, so these tests
+    /// judge against the ground truth rather than against Ballast's own libc detection.
     static let requests: [ContentRequest] =
         LibraryResolver.contentRequests + [
             .capture(["**/*.node"], limit: 1 << 20),
@@ -54,7 +54,7 @@ enum ImageFilesystems {
         let filesystem = try await filesystem(name)
         let node = try TestImages.shared.meta(name)["node"] as? [String: Any]
         guard let path = node?["path"] as? String, let resolved = try filesystem.resolve(path),
-            let scanned = try filesystem.scanResult(for: resolved) as? ELFScanResult
+            let scanned = try filesystem.scanResult(for: resolved, as: ELFScanResult.self)
         else { throw TestSupportError("\(name): node was not scanned") }
         return NativeObject(path: "/" + resolved, file: try scanned.get())
     }

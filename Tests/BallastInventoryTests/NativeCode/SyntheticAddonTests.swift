@@ -105,7 +105,7 @@ struct SyntheticAddonTests {
             },
             loadLibrary: { path in
                 if let file = extra[path] { return .success(file) }
-                guard let scanned = try? filesystem.scanResult(for: path) as? ELFScanResult else { return nil }
+                guard let scanned = try? filesystem.scanResult(for: path, as: ELFScanResult.self) else { return nil }
                 return scanned.mapError { $0 }
             })
 
