@@ -142,7 +142,8 @@ struct NativeCodeInventoryTests {
         let linked = Set(official.components(of: .deb).filter { $0.linkedIntoNode == true }.map(\.name))
         // The upstream node needs libstdc++, libgcc_s, libm and libc, as its DT_NEEDED says.
         let node = (try TestImages.shared.meta("official")["node_binaries"] as? [[String: Any]])?.first
-        #expect((node?["needed"] as? [String] ?? []).contains("libstdc++.so.6"))
+        let needed: [String] = node?["needed"] as? [String] ?? []
+        #expect(needed.contains("libstdc++.so.6"))
         #expect(linked == ["libc6", "libgcc-s1", "libstdc++6"])
         #expect(official.components(of: .deb).allSatisfy { $0.linkedIntoNode != nil })
 
