@@ -1,0 +1,184 @@
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A response's status and headers, with the body when it was kept in memory.
+struct HTTPResponse: Sendable {
+    var status: Int
+    /// Header names lowercased.
+    var headers: [String: String]
+    var url: URL
+    /// The body of responses not streamed to a sink (capped), empty otherwise.
+    var body: Data
+
+    func header(_ name: String) -> String? { headers[name.lowercased()] }
+
+    var isSuccess: Bool { (200..<300).contains(status) }
+    var isRedirect: Bool { [301, 302, 303, 307, 308].contains(status) }
+}
+
+/// Receives a successful response's body as it arrives, so large blobs never sit in memory.
+protocol ResponseBodySink: Sendable {
+    /// Called when a 2xx response starts; a retried request starts again from zero.
+    func begin() throws
+    func write(_ data: Data) throws
+}
+
+/// A URLSession that never follows redirects by itself and streams bodies to sinks.
+///
+/// Following redirects here lets the client decide which hosts see the `Authorization` header.
+final class HTTPSession: Sendable {
+    private let delegate = SessionDelegate()
+    private let session: URLSession
+
+    /// Bodies of error answers and of in-memory requests are cut at this size.
+    static let memoryLimit = 8 << 20
+
+    init(timeout: TimeInterval = 60) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+    }
+
+    deinit {
+        session.finishTasksAndInvalidate()
+    }
+
+    /// Performs one request, without following redirects. A 2xx body goes to `sink` when one is
+    /// given; any other body is kept in memory.
+    func perform(_ request: URLRequest, sink: (any ResponseBodySink)? = nil) async throws -> HTTPResponse {
+        let task = session.dataTask(with: request)
+        let handler = TaskHandler(url: request.url!, sink: sink)
+        delegate.register(handler, for: task.taskIdentifier)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                handler.start(continuation)
+                task.resume()
+            }
+        } onCancel: {
+            task.cancel()
+        }
+    }
+}
+
+/// Collects one task's response and completes its continuation.
+final class TaskHandler: Sendable {
+    private struct State {
+        var response: HTTPResponse?
+        var streaming = false
+        var failure: (any Error)?
+        var continuation: CheckedContinuation<HTTPResponse, any Error>?
+    }
+
+    private let url: URL
+    private let sink: (any ResponseBodySink)?
+    private let state = Mutex(State())
+
+    init(url: URL, sink: (any ResponseBodySink)?) {
+        self.url = url
+        self.sink = sink
+    }
+
+    func start(_ continuation: CheckedContinuation<HTTPResponse, any Error>) {
+        state.withLock { $0.continuation = continuation }
+    }
+
+    /// Records the head; returns false when the task should be cancelled.
+    func receive(_ response: URLResponse) -> Bool {
+        let http = response as? HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (key, value) in http?.allHeaderFields ?? [:] {
+            if let key = key as? String, let value = value as? String { headers[key.lowercased()] = value }
+        }
+        let head = HTTPResponse(status: http?.statusCode ?? 0, headers: headers, url: response.url ?? url, body: Data())
+        let streaming = head.isSuccess && sink != nil
+        do {
+            if streaming { try sink?.begin() }
+        } catch {
+            state.withLock { $0.failure = error }
+            return false
+        }
+        state.withLock { state in
+            state.response = head
+            state.streaming = streaming
+        }
+        return true
+    }
+
+    /// Takes a chunk of body; returns false when the task should be cancelled.
+    func receive(_ data: Data) -> Bool {
+        let streaming = state.withLock { state -> Bool in
+            if !state.streaming, state.response != nil, state.response!.body.count < HTTPSession.memoryLimit {
+                state.response!.body.append(data)
+            }
+            return state.streaming
+        }
+        guard streaming, let sink else { return true }
+        do {
+            try sink.write(data)
+            return true
+        } catch {
+            state.withLock { $0.failure = error }
+            return false
+        }
+    }
+
+    func complete(_ error: (any Error)?) {
+        let (continuation, result) = state.withLock {
+            state -> (CheckedContinuation<HTTPResponse, any Error>?, Result<HTTPResponse, any Error>) in
+            defer { state.continuation = nil }
+            if let failure = state.failure { return (state.continuation, .failure(failure)) }
+            if let error { return (state.continuation, .failure(error)) }
+            guard let response = state.response else {
+                return (state.continuation, .failure(URLError(.badServerResponse)))
+            }
+            return (state.continuation, .success(response))
+        }
+        continuation?.resume(with: result)
+    }
+}
+
+/// Routes URLSession callbacks to the handler of each task.
+final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
+    private let handlers = Mutex<[Int: TaskHandler]>([:])
+
+    func register(_ handler: TaskHandler, for identifier: Int) {
+        handlers.withLock { $0[identifier] = handler }
+    }
+
+    private func handler(_ task: URLSessionTask) -> TaskHandler? {
+        handlers.withLock { $0[task.taskIdentifier] }
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        // The client follows redirects itself, deciding which hosts may see credentials.
+        completionHandler(nil)
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        let proceed = handler(dataTask)?.receive(response) ?? false
+        completionHandler(proceed ? .allow : .cancel)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        if handler(dataTask)?.receive(data) == false {
+            dataTask.cancel()
+        }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let handler = handlers.withLock { $0.removeValue(forKey: task.taskIdentifier) }
+        handler?.complete(error)
+    }
+}
