@@ -7,6 +7,7 @@ extension RegistryFixture {
     /// `exp` and `nbf` against its config, so the issuer's self-signed certificate is the bundle.
     static func serveWithTokens(storage: TestRegistry) async throws -> TestRegistry {
         let folder = try RegistryProcesses.temporaryDirectory("ballast-token-registry")
+        try RegistryProcesses.register("dir \(folder.path)")
         let key = folder.appendingPathComponent("key.pem").path
         let cert = folder.appendingPathComponent("cert.pem").path
         try RegistryProcesses.run([

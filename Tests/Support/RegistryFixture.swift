@@ -32,6 +32,7 @@ public actor RegistryFixture {
     private var anonymousTask: Task<TestRegistry, any Error>?
     private var basicTask: Task<TestRegistry, any Error>?
     private var tokenTask: Task<TestRegistry, any Error>?
+    var pushedIndex: TestIndex?
 
     public func anonymous() async throws -> TestRegistry {
         if anonymousTask == nil {
@@ -51,8 +52,8 @@ public actor RegistryFixture {
 
     public func tokenAuth() async throws -> TestRegistry {
         if tokenTask == nil {
-            let storage = try await anonymous()
-            tokenTask = Task { try await Self.serveWithTokens(storage: storage) }
+            // Set before any suspension, so concurrent callers share one registry.
+            tokenTask = Task { try await Self.serveWithTokens(storage: try await self.anonymous()) }
         }
         return try await tokenTask!.value
     }
@@ -61,6 +62,7 @@ public actor RegistryFixture {
     private static func serve(images: [String], auth: String?) async throws -> TestRegistry {
         let entries = try TestImages.shared.entries()
         let folder = try RegistryProcesses.temporaryDirectory("ballast-registry-images")
+        try RegistryProcesses.register("dir \(folder.path)")
         var index = "name\trepotag\toci_dir\toci_ref\tdocker_archive\tdocker25_archive\n"
         for name in images {
             guard let entry = entries[name] else { throw TestSupportError("test image '\(name)' is not built") }

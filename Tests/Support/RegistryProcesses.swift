@@ -119,7 +119,15 @@ public enum RegistryProcesses {
     public static func waitForRegistry(_ host: String) async throws {
         for _ in 0..<100 {
             let probe =
-                "import urllib.request, urllib.error\ntry:\n print(urllib.request.urlopen('http://\(host)/v2/', timeout=1).status)\nexcept urllib.error.HTTPError as e:\n print(e.code)\nexcept Exception:\n print(0)"
+                """
+                import urllib.request, urllib.error
+                try:
+                    print(urllib.request.urlopen('http://\(host)/v2/', timeout=1).status)
+                except urllib.error.HTTPError as e:
+                    print(e.code)
+                except Exception:
+                    print(0)
+                """
             let code = try run(["python3", "-c", probe]).trimmingCharacters(in: .whitespacesAndNewlines)
             if code == "200" || code == "401" { return }
             try await Task.sleep(for: .milliseconds(100))

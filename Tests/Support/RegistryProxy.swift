@@ -10,6 +10,7 @@ public final class RegistryProxy: Sendable {
     /// `127.0.0.2:PORT`, where redirected blob requests land.
     public let blobHost: String
     private let log: String
+    private let folder: URL
     private let process: Process
 
     /// One logged request.
@@ -27,6 +28,8 @@ public final class RegistryProxy: Sendable {
     /// `--redirect-blobs`, `--throttle 1:429:1` or `--corrupt sha256:…`.
     public init(upstream: String, options: [String]) throws {
         let folder = try RegistryProcesses.temporaryDirectory("ballast-proxy")
+        try RegistryProcesses.register("dir \(folder.path)")
+        self.folder = folder
         log = folder.appendingPathComponent("requests.log").path
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         let started = try RegistryProcesses.startServer(
@@ -48,5 +51,6 @@ public final class RegistryProxy: Sendable {
 
     public func stop() {
         if process.isRunning { process.terminate() }
+        try? FileManager.default.removeItem(at: folder)
     }
 }

@@ -71,6 +71,7 @@ final class TaskHandler: Sendable {
     private struct State {
         var response: HTTPResponse?
         var streaming = false
+        var challenged = false
         var failure: (any Error)?
         var continuation: CheckedContinuation<HTTPResponse, any Error>?
     }
@@ -110,6 +111,13 @@ final class TaskHandler: Sendable {
         return true
     }
 
+    /// Records a 401 that Foundation presented as an authentication challenge; the task then
+    /// ends with this response whatever error Foundation reports.
+    func receiveChallenge(_ response: URLResponse) {
+        guard receive(response) else { return }
+        state.withLock { $0.challenged = true }
+    }
+
     /// Takes a chunk of body; returns false when the task should be cancelled.
     func receive(_ data: Data) -> Bool {
         let streaming = state.withLock { state -> Bool in
@@ -133,6 +141,7 @@ final class TaskHandler: Sendable {
             state -> (CheckedContinuation<HTTPResponse, any Error>?, Result<HTTPResponse, any Error>) in
             defer { state.continuation = nil }
             if let failure = state.failure { return (state.continuation, .failure(failure)) }
+            if state.challenged, let response = state.response { return (state.continuation, .success(response)) }
             if let error { return (state.continuation, .failure(error)) }
             guard let response = state.response else {
                 return (state.continuation, .failure(URLError(.badServerResponse)))
@@ -161,6 +170,20 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
     ) {
         // The client follows redirects itself, deciding which hosts may see credentials.
         completionHandler(nil)
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+        completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
+    ) {
+        // A 401 must reach the client, which answers it from the Docker credentials. Foundation
+        // turns 401s with a Basic challenge into this callback instead, so keep the 401 as the
+        // task's response and stop the task. (On Linux, certificates never come here: curl
+        // checks them against the system store.)
+        if let response = challenge.failureResponse {
+            handler(task)?.receiveChallenge(response)
+        }
+        completionHandler(.cancelAuthenticationChallenge, nil)
     }
 
     func urlSession(

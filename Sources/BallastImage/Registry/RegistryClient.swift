@@ -117,16 +117,47 @@ public struct RegistryClient: Sendable {
         do {
             return try await body()
         } catch let error as URLError {
-            let reason = error.localizedDescription
+            let reason = Self.reason(error)
+            logger.debug("connection to \(endpoint.authority) failed: URLError \(error.code.rawValue) \(reason)")
             switch error.code {
             case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
                 .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
                 throw RegistryError.tlsFailed(host: endpoint.authority, reason: reason)
             case .cancelled:
                 throw CancellationError()
+            case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .timedOut:
+                throw RegistryError.unreachable(host: endpoint.authority, reason: reason)
             default:
+                // curl reports a TLS handshake with a plain-HTTP server as an unknown error.
+                if endpoint.scheme == "https", await answersPlainHTTP() {
+                    throw RegistryError.plainHTTPServer(host: endpoint.authority)
+                }
                 throw RegistryError.unreachable(host: endpoint.authority, reason: reason)
             }
+        }
+    }
+
+    /// Whether the registry's host and port answer a plain-HTTP request.
+    private func answersPlainHTTP() async -> Bool {
+        guard let url = URL(string: "http://\(endpoint.authority)/v2/") else { return false }
+        var request = URLRequest(url: url)
+        request.timeoutInterval = 5
+        guard let response = try? await http.perform(request) else { return false }
+        logger.debug("\(endpoint.authority) answers plain HTTP (status \(response.status))")
+        return response.status > 0
+    }
+
+    /// A short, stable phrase for a connection failure.
+    private static func reason(_ error: URLError) -> String {
+        switch error.code {
+        case .cannotConnectToHost: "connection refused"
+        case .cannotFindHost, .dnsLookupFailed: "host not found"
+        case .timedOut: "timed out"
+        case .networkConnectionLost: "connection lost"
+        case .secureConnectionFailed: "TLS handshake failed"
+        case .serverCertificateUntrusted, .serverCertificateHasUnknownRoot: "certificate not trusted"
+        case .serverCertificateHasBadDate, .serverCertificateNotYetValid: "certificate expired or not yet valid"
+        default: error.localizedDescription
         }
     }
 

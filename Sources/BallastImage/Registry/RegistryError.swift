@@ -15,8 +15,10 @@ public enum RegistryError: BallastError, Equatable {
     case repositoryNotFound(registry: String, repository: String)
     /// The connection could not be made at all.
     case unreachable(host: String, reason: String)
-    /// The TLS handshake failed, typically because the server speaks plain HTTP.
+    /// The TLS handshake failed, e.g. on an untrusted certificate.
     case tlsFailed(host: String, reason: String)
+    /// The registry answered a TLS handshake with plain HTTP.
+    case plainHTTPServer(host: String)
     /// The registry kept answering 429 or 5xx.
     case tooManyRetries(registry: String, what: String, status: Int, attempts: Int)
     /// A status the protocol does not allow at this point.
@@ -44,8 +46,11 @@ public enum RegistryError: BallastError, Equatable {
         case .unreachable(let host, let reason):
             "cannot connect to registry \(host) (\(reason)); check the host and port, and that the registry is running"
         case .tlsFailed(let host, let reason):
-            "TLS connection to registry \(host) failed (\(reason)); if it serves plain HTTP, "
-                + "pass --insecure-registry \(host) or list it in BALLAST_INSECURE_REGISTRIES"
+            "TLS connection to registry \(host) failed (\(reason)); trust its certificate authority in the system "
+                + "store, or pass --insecure-registry \(host) if it is meant to be used without TLS"
+        case .plainHTTPServer(let host):
+            "registry \(host) speaks plain HTTP, not TLS; pass --insecure-registry \(host) "
+                + "(or list it in BALLAST_INSECURE_REGISTRIES) to use it without TLS"
         case .tooManyRetries(let registry, let what, let status, let attempts):
             "registry \(registry) kept failing to serve \(what) (HTTP \(status) after \(attempts) attempts); "
                 + "try again later"
@@ -56,7 +61,8 @@ public enum RegistryError: BallastError, Equatable {
             "the token service \(realm) of registry \(registry) answered HTTP \(status); "
                 + "check the credentials with 'docker login \(registry)'"
         case .invalidResponse(let registry, let what, let reason):
-            "registry \(registry) sent an invalid \(what) (\(reason)); the registry or a proxy in front of it is misbehaving"
+            "registry \(registry) sent an invalid \(what) (\(reason)); "
+                + "the registry or a proxy in front of it is misbehaving"
         case .tooManyRedirects(let registry, let what):
             "registry \(registry) redirected the request for \(what) too many times; the registry is misconfigured"
         }

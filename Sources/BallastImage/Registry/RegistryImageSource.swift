@@ -52,7 +52,8 @@ public struct RegistryImageSource: Sendable {
             let index = try decode(ImageIndex.self, fetched.data, what: "image index")
             let chosen = try ManifestSelection.select(from: index, platform: platform, source: source)
             logger.debug(
-                "index \(fetched.digest.short) has \(index.manifests.count) entries; chose \(chosen.digest.short) for \(platform)"
+                "index \(fetched.digest.short) has \(index.manifests.count) entries; "
+                    + "chose \(chosen.digest.short) for \(platform)"
             )
             indexDigest = fetched.digest
             fetched = try await fetchManifest(

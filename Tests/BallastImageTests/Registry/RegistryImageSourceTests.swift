@@ -36,4 +36,116 @@ struct RegistryImageSourceTests {
             #expect(size?.int64Value == layer.descriptor.size)
         }
     }
+
+    @Test("a second scan of the same image downloads no blob")
+    func secondScanUsesTheCache() async throws {
+        let registry = try await RegistryFixture.shared.anonymous()
+        let proxy = try RegistryProxy(upstream: registry.host, options: [])
+        defer { proxy.stop() }
+        let context = try RegistryTestContext()
+        defer { context.remove() }
+        let reference = try ImageReference(parsing: "\(proxy.host)/distroless/nodejs18-debian12:latest")
+        let options = context.options(insecure: [proxy.host])
+
+        let first = try await RegistryImageSource(reference: reference, options: options).resolve()
+        let firstBlobRequests = try proxy.requests().filter { $0.path.contains("/blobs/") }.count
+        let second = try await RegistryImageSource(reference: reference, options: options).resolve()
+        let allBlobRequests = try proxy.requests().filter { $0.path.contains("/blobs/") }.count
+
+        #expect(firstBlobRequests == first.layers.count + 1)
+        #expect(allBlobRequests == firstBlobRequests)
+        #expect(second.manifestDigest == first.manifestDigest)
+        #expect(second.layers.map(\.location) == first.layers.map(\.location))
+    }
+
+    @Test("without the cache, blobs go to a private folder that close() removes")
+    func noCacheMode() async throws {
+        let registry = try await RegistryFixture.shared.anonymous()
+        let context = try RegistryTestContext()
+        defer { context.remove() }
+        let reference = try ImageReference(parsing: "\(registry.host)/node:22-alpine3.20")
+        let source = try RegistryImageSource(
+            reference: reference, options: context.options(insecure: [registry.host], useCache: false))
+
+        let image = try await source.resolve()
+        let paths = image.layers.map(\.location.path)
+        let existedBeforeClose = paths.allSatisfy { FileManager.default.fileExists(atPath: $0) }
+        source.close()
+
+        #expect(source.cache.isTemporary)
+        #expect(existedBeforeClose)
+        #expect(paths.allSatisfy { $0.hasPrefix(source.cache.root.path) })
+        #expect(!FileManager.default.fileExists(atPath: source.cache.root.path))
+        #expect(!FileManager.default.fileExists(atPath: context.cacheDirectory.path))
+    }
+
+    @Test(
+        "a multi-platform index resolves the requested platform and never the attestation",
+        arguments: ["linux/amd64", "linux/arm64", "linux/arm64/v8"])
+    func multiPlatformIndex(platform: String) async throws {
+        let index = try await RegistryFixture.shared.multiPlatformIndex()
+        let registry = try await RegistryFixture.shared.anonymous()
+        let context = try RegistryTestContext()
+        defer { context.remove() }
+        let source = try RegistryImageSource(
+            reference: try ImageReference(parsing: index.reference), platform: try Platform(parsing: platform),
+            options: context.options(insecure: [registry.host]))
+
+        let image = try await source.resolve()
+
+        let expected = platform == "linux/amd64" ? index.amd64Manifest : index.arm64Manifest
+        #expect(image.manifestDigest == expected)
+        #expect(image.indexDigest == index.indexDigest)
+        #expect(image.configDigest.description == (try ExpectedImage("distroless-node")).configDigest)
+    }
+
+    @Test("an index without the requested platform fails listing the platforms it has")
+    func noMatchingPlatform() async throws {
+        let index = try await RegistryFixture.shared.multiPlatformIndex()
+        let registry = try await RegistryFixture.shared.anonymous()
+        let context = try RegistryTestContext()
+        defer { context.remove() }
+        let source = try RegistryImageSource(
+            reference: try ImageReference(parsing: index.reference),
+            platform: Platform(os: "linux", architecture: "s390x"),
+            options: context.options(insecure: [registry.host]))
+
+        let error = await #expect(throws: ImageError.self) { try await source.resolve() }
+
+        #expect(
+            error?.description
+                == "\(index.reference) has no image for platform linux/s390x (available: linux/amd64, linux/arm64/v8); "
+                + "choose one with --platform")
+    }
+
+    @Test("a corrupted blob fails with a digest mismatch naming it, and is not cached")
+    func corruptedBlob() async throws {
+        let registry = try await RegistryFixture.shared.anonymous()
+        let expected = try ExpectedImage("distroless")
+        let corrupted = expected.layerDigests[1]
+        let proxy = try RegistryProxy(upstream: registry.host, options: ["--corrupt", corrupted])
+        defer { proxy.stop() }
+        let context = try RegistryTestContext()
+        defer { context.remove() }
+        let reference = try ImageReference(parsing: "\(proxy.host)/\(expected.repoTag)")
+
+        let error = await #expect(throws: ImageError.self) {
+            try await RegistryImageSource(reference: reference, options: context.options(insecure: [proxy.host]))
+                .resolve()
+        }
+
+        guard case .digestMismatch(let what, let digest, let actual, let source) = error else {
+            Issue.record("expected a digest mismatch, got \(String(describing: error))")
+            return
+        }
+        #expect(what == "layer")
+        #expect(digest.description == corrupted)
+        #expect(source == reference.description)
+        #expect(
+            error?.description
+                == "\(reference): layer \(corrupted) has digest \(actual); the blob is corrupt or was altered, "
+                + "nothing from this image is reported")
+        let cached = context.cacheDirectory.appendingPathComponent("blobs/sha256/\(digest.hex)")
+        #expect(!FileManager.default.fileExists(atPath: cached.path))
+    }
 }

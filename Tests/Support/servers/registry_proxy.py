@@ -10,15 +10,24 @@ host on 127.0.0.2, a different host and port.
   --throttle        answers the first COUNT manifest requests with STATUS and Retry-After
                     (RETRY_AFTER "-" sends none).
   --corrupt         flips one byte of the blob with that digest.
+  --paginate-tags   serves tag lists in pages of the `n` asked for, sorted, with `Link` headers,
+                    as registries that paginate do.
 Every request is logged as a JSON line with its server, method, path and header names; the
 value of Authorization is never logged, only whether it was present.
 """
 import argparse
 import http.client
 import json
+import signal
 import threading
 import uuid
+from urllib.parse import parse_qs, urlencode, urlparse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# The test process blocks signals that its children inherit; servers must die on SIGTERM.
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+    signal.signal(number, signal.SIG_DFL)
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--upstream", required=True)
@@ -26,6 +35,7 @@ parser.add_argument("--log", required=True)
 parser.add_argument("--redirect-blobs", action="store_true")
 parser.add_argument("--throttle")
 parser.add_argument("--corrupt")
+parser.add_argument("--paginate-tags", action="store_true")
 args = parser.parse_args()
 
 lock = threading.Lock()
@@ -90,6 +100,9 @@ class Proxy(BaseHTTPRequestHandler):
                 self.end_headers()
                 return
         headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_HEADERS}
+        if args.paginate_tags and "/tags/list" in self.path:
+            self.paginate(headers)
+            return
         is_blob = "/blobs/sha256:" in self.path and self.command == "GET"
         if is_blob and args.redirect_blobs:
             token = uuid.uuid4().hex
@@ -102,6 +115,36 @@ class Proxy(BaseHTTPRequestHandler):
             return
         corrupt = bool(is_blob and args.corrupt and self.path.endswith(args.corrupt))
         forward(self, self.path, headers, corrupt)
+
+
+    def paginate(self, headers):
+        url = urlparse(self.path)
+        query = parse_qs(url.query)
+        connection = http.client.HTTPConnection(args.upstream, timeout=60)
+        connection.request("GET", url.path, headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        if response.status != 200:
+            self.send_response(response.status)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        listing = json.loads(body)
+        tags = sorted(listing.get("tags") or [])
+        last = query.get("last", [""])[0]
+        tags = [tag for tag in tags if tag > last]
+        size = int(query.get("n", [len(tags) or 1])[0])
+        page, rest = tags[:size], tags[size:]
+        body = json.dumps({"name": listing["name"], "tags": page}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        if rest:
+            link = url.path + "?" + urlencode({"n": size, "last": page[-1]})
+            self.send_header("Link", f'<{link}>; rel="next"')
+        self.end_headers()
+        self.wfile.write(body)
 
 
 class BlobHost(BaseHTTPRequestHandler):

@@ -2,19 +2,25 @@
 """Stops the test servers when the test process ends, however it ends.
 
 Usage: supervisor.py PARENT_PID SERVE_REGISTRY_SCRIPT
-Reads lines from stdin: "pid N" (a process to terminate) or "state DIR" (a registry started by
-serve-registry.sh, stopped with its `stop` command). Cleans up when PARENT_PID is gone or stdin
+Reads lines from stdin: "pid N" (a process to terminate), "state DIR" (a registry started by
+serve-registry.sh, stopped with its `stop` command) or "dir DIR" (a folder to remove). Cleans up when PARENT_PID is gone or stdin
 closes, so servers never outlive a crashed test run.
 """
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
 
+# The test process blocks signals that its children inherit; servers must die on SIGTERM.
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+    signal.signal(number, signal.SIG_DFL)
+
 parent, script = int(sys.argv[1]), sys.argv[2]
-pids, states = [], []
+pids, states, folders = [], [], []
 lock = threading.Lock()
 closed = threading.Event()
 
@@ -27,6 +33,8 @@ def read_commands():
                 pids.append(int(value))
             elif kind == "state":
                 states.append(value)
+            elif kind == "dir":
+                folders.append(value)
     closed.set()
 
 
@@ -52,3 +60,5 @@ with lock:
             pass
     for state in states:
         subprocess.run([script, "stop", state], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)

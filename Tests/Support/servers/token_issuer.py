@@ -12,12 +12,18 @@ so clients must accept both. Each request is logged as a JSON line (never with c
 import argparse
 import base64
 import json
+import signal
 import subprocess
 import threading
 import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
+
+# The test process blocks signals that its children inherit; servers must die on SIGTERM.
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+    signal.signal(number, signal.SIG_DFL)
 
 args_parser = argparse.ArgumentParser()
 for name in ("key", "cert", "issuer", "service", "user", "password", "anonymous", "log"):
