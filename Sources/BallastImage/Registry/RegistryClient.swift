@@ -99,7 +99,8 @@ public struct RegistryClient: Sendable {
             if let authorization, endpoint.isSameOrigin(url) {
                 urlRequest.setValue(authorization, forHTTPHeaderField: "Authorization")
             }
-            logger.trace("\(request.method) \(url.absoluteString)")
+            // Redirect targets may carry signed queries; log only where the request goes.
+            logger.trace("\(request.method) \(url.scheme ?? "")://\(url.host ?? "")\(url.path)")
             let response = try await withConnectionErrors { try await http.perform(urlRequest, sink: sink) }
             guard response.isRedirect, let location = response.header("Location") else { return response }
             guard let next = URL(string: location, relativeTo: url)?.absoluteURL else {

@@ -48,11 +48,12 @@ public struct RegistryOptions: Sendable {
         return Set(all.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
     }
 
-    /// Whether `domain` (`host[:port]`) may be reached over plain HTTP. An entry without a port
-    /// covers every port of its host.
+    /// Whether `domain` (`host[:port]`) may be reached over plain HTTP: listed in
+    /// ``insecureRegistries`` or in `BALLAST_INSECURE_REGISTRIES`. An entry without a port covers
+    /// every port of its host.
     public func isInsecure(_ domain: String) -> Bool {
+        let listed = Self.insecureRegistries(flags: Array(insecureRegistries), environment: environment)
         let domain = domain.lowercased()
-        if insecureRegistries.contains(domain) { return true }
-        return insecureRegistries.contains(RegistryEndpoint.host(of: domain))
+        return listed.contains(domain) || listed.contains(RegistryEndpoint.host(of: domain))
     }
 }
