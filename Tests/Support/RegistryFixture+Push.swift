@@ -80,6 +80,25 @@ extension RegistryFixture {
         return pushed
     }
 
+    /// Pushes `distroless`'s image again as `distroless/nodejs18-debian12:<tag>` with its media
+    /// types rewritten by `rewrite`, and returns the new manifest's digest.
+    public func pushDistrolessVariant(tag: String, rewrite: @Sendable (inout [String: Any]) -> Void) async throws
+        -> Digest
+    {
+        let registry = try await anonymous()
+        let repository = "distroless/nodejs18-debian12"
+        let original = try await Self.getManifest(host: registry.host, repository: repository, reference: "latest")
+        guard var object = try JSONSerialization.jsonObject(with: original) as? [String: Any] else {
+            throw TestSupportError("the manifest is not a JSON object")
+        }
+        rewrite(&object)
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        let mediaType = object["mediaType"] as? String ?? MediaType.ociManifest
+        try await Self.putManifest(
+            host: registry.host, repository: repository, reference: tag, data: data, mediaType: mediaType)
+        return SHA256Hasher.hash(data)
+    }
+
     /// Tags `node:22-alpine3.20` of the anonymous registry again as each of `tags`, once.
     public func tagAlpine(as tags: [String]) async throws {
         let registry = try await anonymous()

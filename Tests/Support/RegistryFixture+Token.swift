@@ -21,7 +21,8 @@ extension RegistryFixture {
             [
                 "python3", RegistryProcesses.serverScript("token_issuer.py"), "--key", key, "--cert", cert,
                 "--issuer", "ballast-test-issuer", "--service", "ballast-test-registry", "--user", user,
-                "--password", password, "--anonymous", tokenAnonymousRepository, "--log", tokenLog,
+                "--password", password, "--refresh-token", refreshToken, "--anonymous", tokenAnonymousRepository,
+                "--log", tokenLog,
             ],
             log: folder.appendingPathComponent("issuer.stderr").path)
 

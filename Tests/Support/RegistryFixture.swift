@@ -19,7 +19,7 @@ public struct TestRegistry: Sendable {
 /// - `basicAuth()`: `serve-registry.sh --auth`, serving ``basicAuthImages``.
 /// - `tokenAuth()`: `docker-registry` with token authentication over the anonymous registry's
 ///   storage, and `servers/token_issuer.py` as its token service. Anonymous callers may pull
-///   ``tokenAnonymousRepository``; `tester` may pull everything.
+///   ``tokenAnonymousRepository``; `tester`, and holders of ``refreshToken``, may pull everything.
 public actor RegistryFixture {
     public static let shared = RegistryFixture()
 
@@ -27,6 +27,8 @@ public actor RegistryFixture {
     public static let basicAuthImages = ["distroless-node"]
     public static let user = "tester"
     public static let password = "s3cret-pw"
+    /// The identity token the token service accepts in OAuth2 refresh-token grants.
+    public static let refreshToken = "ballast-refresh-token"
     public static let tokenAnonymousRepository = "distroless/nodejs22-debian12"
 
     private var anonymousTask: Task<TestRegistry, any Error>?

@@ -141,6 +141,22 @@ struct RegistryAuthTests {
         #expect(requests.contains { $0["caller"] as? String == RegistryFixture.user })
     }
 
+    @Test("an identity token is exchanged at the token service with a refresh-token grant")
+    func bearerTokenWithIdentityToken() async throws {
+        let registry = try await RegistryFixture.shared.tokenAuth()
+        let context = try RegistryTestContext()
+        defer { context.remove() }
+        try context.writeDockerConfig([
+            "auths": [registry.host: ["auth": "", "identitytoken": RegistryFixture.refreshToken]]
+        ])
+
+        let image = try await resolve("distroless", on: registry.host, context.options(insecure: [registry.host]))
+
+        #expect(image.manifestDigest?.description == (try ExpectedImage("distroless")).manifestDigest)
+        let requests = try tokenRequests(registry, scope: "repository:distroless/nodejs18-debian12:pull")
+        #expect(requests.map { $0["caller"] as? String } == ["identity-token"])
+    }
+
     @Test("the token flow without credentials fails where the token grants no access")
     func bearerTokenDenied() async throws {
         let registry = try await RegistryFixture.shared.tokenAuth()

@@ -148,4 +148,60 @@ struct RegistryImageSourceTests {
         let cached = context.cacheDirectory.appendingPathComponent("blobs/sha256/\(digest.hex)")
         #expect(!FileManager.default.fileExists(atPath: cached.path))
     }
+
+    @Test("a Docker schema 2 manifest resolves like an OCI one")
+    func dockerSchema2() async throws {
+        let digest = try await RegistryFixture.shared.pushDistrolessVariant(tag: "docker-schema2") { manifest in
+            manifest["mediaType"] = MediaType.dockerManifest
+            var config = manifest["config"] as? [String: Any] ?? [:]
+            config["mediaType"] = MediaType.dockerConfig
+            manifest["config"] = config
+            manifest["layers"] = (manifest["layers"] as? [[String: Any]] ?? []).map { layer in
+                layer.merging(["mediaType": MediaType.dockerLayerGzip]) { $1 }
+            }
+        }
+        let registry = try await RegistryFixture.shared.anonymous()
+        let context = try RegistryTestContext()
+        defer { context.remove() }
+        let reference = try ImageReference(parsing: "\(registry.host)/distroless/nodejs18-debian12:docker-schema2")
+
+        let image = try await RegistryImageSource(
+            reference: reference, options: context.options(insecure: [registry.host])
+        )
+        .resolve()
+
+        let expected = try ExpectedImage("distroless")
+        #expect(image.manifestDigest == digest)
+        #expect(image.manifest.mediaType == MediaType.dockerManifest)
+        #expect(image.configDigest.description == expected.configDigest)
+        #expect(image.layers.map(\.descriptor.digest.description) == expected.layerDigests)
+        #expect(image.layers.allSatisfy { $0.compression == .gzip })
+    }
+
+    @Test("a layer of an unknown media type fails before anything is downloaded")
+    func unknownLayerMediaType() async throws {
+        let weird = "application/vnd.example.layer.v1+weird"
+        _ = try await RegistryFixture.shared.pushDistrolessVariant(tag: "unknown-layer") { manifest in
+            var layers = manifest["layers"] as? [[String: Any]] ?? []
+            layers[0]["mediaType"] = weird
+            manifest["layers"] = layers
+        }
+        let registry = try await RegistryFixture.shared.anonymous()
+        let context = try RegistryTestContext()
+        defer { context.remove() }
+        let reference = try ImageReference(parsing: "\(registry.host)/distroless/nodejs18-debian12:unknown-layer")
+        let firstLayer = try ExpectedImage("distroless").layerDigests[0]
+
+        let error = await #expect(throws: ImageError.self) {
+            try await RegistryImageSource(reference: reference, options: context.options(insecure: [registry.host]))
+                .resolve()
+        }
+
+        #expect(
+            error?.description
+                == "\(reference): the layer \(firstLayer) has media type '\(weird)', which Ballast cannot read; "
+                + "only OCI and Docker schema 2 images are supported")
+        let layerFile = context.cacheDirectory.appendingPathComponent("blobs/sha256/\(firstLayer.dropFirst(7))")
+        #expect(!FileManager.default.fileExists(atPath: layerFile.path))
+    }
 }

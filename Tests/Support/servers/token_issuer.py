@@ -2,11 +2,13 @@
 """A token service for Docker Distribution's token authentication, for tests only.
 
 Usage: token_issuer.py --key KEY.pem --cert CERT.pem --issuer NAME --service NAME
-                       --user USER --password PASSWORD --anonymous REPO[,REPO] --log FILE
+                       --user USER --password PASSWORD --refresh-token TOKEN
+                       --anonymous REPO[,REPO] --log FILE
 Prints "PORT <port>" once listening on 127.0.0.1. Issues RS256 JWTs signed with the openssl CLI,
 with the certificate in the `x5c` header (the registry trusts it through its rootcertbundle).
 Anonymous callers may pull the repositories given with --anonymous; callers with the right Basic
-credentials may pull any. Anonymous answers carry `token`, authenticated ones `access_token`,
+credentials may pull any, and so may OAuth2 `refresh_token` grants (POST) with the right token, as
+`docker login` leaves an identity token. Anonymous answers carry `token`, authenticated ones `access_token`,
 so clients must accept both. Each request is logged as a JSON line (never with credentials).
 """
 import argparse
@@ -26,7 +28,7 @@ for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
     signal.signal(number, signal.SIG_DFL)
 
 args_parser = argparse.ArgumentParser()
-for name in ("key", "cert", "issuer", "service", "user", "password", "anonymous", "log"):
+for name in ("key", "cert", "issuer", "service", "user", "password", "refresh-token", "anonymous", "log"):
     args_parser.add_argument("--" + name, required=True)
 args = args_parser.parse_args()
 anonymous_repos = set(filter(None, args.anonymous.split(",")))
@@ -59,6 +61,19 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *_):
         pass
 
+    def do_POST(self):
+        url = urlparse(self.path)
+        length = int(self.headers.get("Content-Length", "0"))
+        form = parse_qs(self.rfile.read(length).decode())
+        grant = form.get("grant_type", [""])[0]
+        if grant != "refresh_token" or form.get("refresh_token", [""])[0] != args.refresh_token:
+            self.record(url.path, form, "rejected")
+            self.send_response(401)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.answer(url.path, form, args.user, caller="identity-token")
+
     def do_GET(self):
         url = urlparse(self.path)
         query = parse_qs(url.query)
@@ -74,13 +89,16 @@ class Handler(BaseHTTPRequestHandler):
                 self.end_headers()
                 return
             user = name
+        self.answer(url.path, query, user)
+
+    def answer(self, path, query, user, caller=None):
         access = []
         for scope in query.get("scope", []):
             kind, _, rest = scope.partition(":")
             repo, _, actions = rest.rpartition(":")
             if kind == "repository" and (user or repo in anonymous_repos):
                 access.append({"type": kind, "name": repo, "actions": ["pull"] if "pull" in actions else []})
-        self.record(url.path, query, user or "anonymous")
+        self.record(path, query, caller or user or "anonymous")
         token = sign(user or "", access)
         body = json.dumps({"access_token": token} if user else {"token": token, "expires_in": 300}).encode()
         self.send_response(200)
