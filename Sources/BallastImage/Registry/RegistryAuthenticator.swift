@@ -63,6 +63,12 @@ actor RegistryAuthenticator {
             throw RegistryError.invalidResponse(
                 registry: endpoint.domain, what: "authentication challenge", reason: "realm '\(realm)' is not a URL")
         }
+        // Credentials never travel in clear text to the token service of a TLS registry.
+        if components.scheme?.lowercased() == "http", endpoint.scheme == "https", credential != nil {
+            throw RegistryError.invalidResponse(
+                registry: endpoint.domain, what: "authentication challenge",
+                reason: "its token service \(realm) uses plain HTTP; refusing to send credentials there")
+        }
         var query = [URLQueryItem]()
         if let service { query.append(URLQueryItem(name: "service", value: service)) }
         query.append(URLQueryItem(name: "scope", value: scope))

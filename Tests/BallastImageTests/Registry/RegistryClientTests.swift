@@ -158,4 +158,24 @@ struct RegistryClientTests {
                 + "attempts); try again later")
         #expect(try proxy.requests().count == 4)
     }
+
+    @Test("a manifest whose Docker-Content-Digest disagrees with its bytes is rejected")
+    func manifestDigestHeaderMismatch() async throws {
+        let registry = try await RegistryFixture.shared.anonymous()
+        let claimed = "sha256:" + String(repeating: "0", count: 64)
+        let proxy = try RegistryProxy(upstream: registry.host, options: ["--fake-digest-header", claimed])
+        defer { proxy.stop() }
+        let context = try RegistryTestContext()
+        defer { context.remove() }
+        let client = RegistryClient(domain: proxy.host, options: context.options(insecure: [proxy.host]))
+        let reference = try ImageReference(parsing: "\(proxy.host)/node:22-alpine3.20")
+
+        let error = await #expect(throws: ImageError.self) { try await client.fetchManifest(reference) }
+
+        let actual = try ExpectedImage("alpine").manifestDigest
+        #expect(
+            error?.description
+                == "\(reference): manifest \(claimed) has digest \(actual); the blob is corrupt or was altered, "
+                + "nothing from this image is reported")
+    }
 }

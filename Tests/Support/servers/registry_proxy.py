@@ -10,6 +10,8 @@ host on 127.0.0.2, a different host and port.
   --throttle        answers the first COUNT manifest requests with STATUS and Retry-After
                     (RETRY_AFTER "-" sends none).
   --corrupt         flips one byte of the blob with that digest.
+  --fake-digest-header DIGEST
+                    replaces the Docker-Content-Digest header of manifest answers with DIGEST.
   --paginate-tags   serves tag lists in pages of the `n` asked for, sorted, with `Link` headers,
                     as registries that paginate do.
 Every request is logged as a JSON line with its server, method, path and header names; the
@@ -36,6 +38,7 @@ parser.add_argument("--redirect-blobs", action="store_true")
 parser.add_argument("--throttle")
 parser.add_argument("--corrupt")
 parser.add_argument("--paginate-tags", action="store_true")
+parser.add_argument("--fake-digest-header")
 args = parser.parse_args()
 
 lock = threading.Lock()
@@ -62,7 +65,10 @@ def forward(handler, path, headers, corrupt=False):
     connection.request(handler.command, path, headers=headers)
     response = connection.getresponse()
     handler.send_response(response.status)
+    fake_digest = args.fake_digest_header if "/manifests/" in path else None
     for name, value in response.getheaders():
+        if name.lower() == "docker-content-digest" and fake_digest:
+            value = fake_digest
         if name.lower() not in HOP_HEADERS:
             handler.send_header(name, value)
     handler.end_headers()
