@@ -1,3 +1,4 @@
+import BallastDigest
 import Foundation
 
 extension RegistryClient {
@@ -26,6 +27,26 @@ extension RegistryClient {
         }
         logger.debug("\(repository) has \(tags.count) tags in \(pages) page(s)")
         return tags
+    }
+
+    /// The manifest digest of each tag (for multi-platform images, the index digest), asking a
+    /// few tags at a time with HEAD requests.
+    public func manifestDigests(repository: String, tags: [String]) async throws -> [String: Digest] {
+        var digests: [String: Digest] = [:]
+        try await withThrowingTaskGroup(of: (String, Digest).self) { group in
+            var pending = tags[...]
+            func addNext() {
+                guard let tag = pending.popFirst() else { return }
+                let reference = ImageReference(domain: domain, path: repository, tag: tag, digest: nil)
+                group.addTask { (tag, try await manifestDigest(for: reference)) }
+            }
+            for _ in 0..<4 { addNext() }
+            while let (tag, digest) = try await group.next() {
+                digests[tag] = digest
+                addNext()
+            }
+        }
+        return digests
     }
 
     /// The path and query of a `Link: </v2/…/tags/list?n=2&last=b>; rel="next"` header.

@@ -88,10 +88,14 @@ struct RegistryClientTests {
 
         let tags = try await client.listTags(repository: "node", pageSize: 2)
         let digest = try await client.manifestDigest(for: try ImageReference(parsing: "\(proxy.host)/node:pin-b"))
+        let digests = try await client.manifestDigests(repository: "node", tags: tags)
 
+        let expected = try ExpectedImage("alpine").manifestDigest
         #expect(tags == ["22-alpine3.20", "pin-a", "pin-b", "pin-c"])
         #expect(try proxy.requests().filter { $0.path.contains("/tags/list") }.count == 2)
-        #expect(digest.description == (try ExpectedImage("alpine")).manifestDigest)
+        #expect(digest.description == expected)
+        #expect(digests.mapValues(\.description) == Dictionary(uniqueKeysWithValues: tags.map { ($0, expected) }))
+        #expect(try proxy.requests().filter { $0.method == "HEAD" }.count == 5)
     }
 
     @Test("blob redirects to another host are followed without the Authorization header")
