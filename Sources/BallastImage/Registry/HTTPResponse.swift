@@ -21,3 +21,8 @@ protocol ResponseBodySink: Sendable {
     func begin() throws
     func write(_ data: Data) throws
 }
+
+/// The connection failed after the response had started: worth asking again.
+struct TransferInterrupted: Error {
+    let reason: String
+}

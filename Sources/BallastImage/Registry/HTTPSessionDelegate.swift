@@ -81,7 +81,14 @@ final class TaskHandler: Sendable {
             defer { state.continuation = nil }
             if let failure = state.failure { return (state.continuation, .failure(failure)) }
             if state.challenged, let response = state.response { return (state.continuation, .success(response)) }
-            if let error { return (state.continuation, .failure(error)) }
+            if let error {
+                let cancelled = (error as? URLError)?.code == .cancelled
+                if state.response != nil, !cancelled {
+                    let reason = (error as? URLError)?.localizedDescription ?? "\(error)"
+                    return (state.continuation, .failure(TransferInterrupted(reason: reason)))
+                }
+                return (state.continuation, .failure(error))
+            }
             guard let response = state.response else {
                 return (state.continuation, .failure(URLError(.badServerResponse)))
             }

@@ -45,14 +45,27 @@ public struct RegistryClient: Sendable {
 
     /// Sends `request`, authenticating, retrying and following redirects as needed. A 2xx body
     /// goes to `sink` when one is given. Any final status is returned, except 401 and retryable
-    /// ones, which become errors.
+    /// ones, which become errors. Transfers that break off midway are retried too.
     func send(_ request: Request, sink: (any ResponseBodySink)? = nil) async throws -> HTTPResponse {
         let scope = "repository:\(request.repository):pull"
         var triedChallenge = false
         var attempt = 1
         while true {
             let authorization = await authenticator.cachedAuthorization(for: scope)
-            let response = try await followingRedirects(request, authorization: authorization, sink: sink)
+            let response: HTTPResponse
+            do {
+                response = try await followingRedirects(request, authorization: authorization, sink: sink)
+            } catch let interrupted as TransferInterrupted {
+                guard attempt < retry.maximumAttempts else {
+                    throw RegistryError.transferInterrupted(
+                        registry: domain, what: request.what, reason: interrupted.reason, attempts: attempt)
+                }
+                let delay = retry.delay(afterAttempt: attempt, retryAfter: nil)
+                logger.debug("transfer of \(request.what) broke off (\(interrupted.reason)); retrying in \(delay)")
+                try await Task.sleep(for: delay)
+                attempt += 1
+                continue
+            }
 
             if response.status == 401 {
                 guard !triedChallenge else {

@@ -21,6 +21,8 @@ public enum RegistryError: BallastError, Equatable {
     case plainHTTPServer(host: String)
     /// The registry kept answering 429 or 5xx.
     case tooManyRetries(registry: String, what: String, status: Int, attempts: Int)
+    /// The connection kept breaking off in the middle of a transfer.
+    case transferInterrupted(registry: String, what: String, reason: String, attempts: Int)
     /// A status the protocol does not allow at this point.
     case unexpectedStatus(registry: String, what: String, status: Int, detail: String)
     /// A token service refused or failed to issue a token.
@@ -54,6 +56,9 @@ public enum RegistryError: BallastError, Equatable {
         case .tooManyRetries(let registry, let what, let status, let attempts):
             "registry \(registry) kept failing to serve \(what) (HTTP \(status) after \(attempts) attempts); "
                 + "try again later"
+        case .transferInterrupted(let registry, let what, let reason, let attempts):
+            "the download of \(what) from registry \(registry) broke off \(attempts) times (\(reason)); "
+                + "check the network and try again"
         case .unexpectedStatus(let registry, let what, let status, let detail):
             "registry \(registry) answered HTTP \(status) for \(what)\(detail.isEmpty ? "" : " (\(detail))"); "
                 + "check the reference and the registry"

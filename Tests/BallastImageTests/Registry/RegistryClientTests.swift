@@ -183,3 +183,53 @@ struct RegistryClientTests {
                 + "nothing from this image is reported")
     }
 }
+
+extension RegistryClientTests {
+    @Test("a blob download cut off halfway is retried")
+    func droppedConnection() async throws {
+        let registry = try await RegistryFixture.shared.anonymous()
+        let proxy = try RegistryProxy(upstream: registry.host, options: ["--drop-blobs", "1"])
+        defer { proxy.stop() }
+        let context = try RegistryTestContext()
+        defer { context.remove() }
+        let expected = try ExpectedImage("alpine")
+        let reference = try ImageReference(parsing: "\(proxy.host)/\(expected.repoTag)")
+
+        let image = try await RegistryImageSource(
+            reference: reference, options: context.options(insecure: [proxy.host])
+        )
+        .resolve()
+
+        #expect(image.layers.map(\.descriptor.digest.description) == expected.layerDigests)
+    }
+}
+
+extension RegistryClientTests {
+    @Test("a download that keeps breaking off gives up after a bounded number of attempts")
+    func droppedConnectionEveryTime() async throws {
+        let registry = try await RegistryFixture.shared.anonymous()
+        let proxy = try RegistryProxy(upstream: registry.host, options: ["--drop-blobs", "100"])
+        defer { proxy.stop() }
+        let context = try RegistryTestContext()
+        defer { context.remove() }
+        let expected = try ExpectedImage("alpine")
+        let reference = try ImageReference(parsing: "\(proxy.host)/\(expected.repoTag)")
+        let config = try TestImages.shared.meta("alpine")["config_digest"] as? String ?? ""
+
+        let error = await #expect(throws: RegistryError.self) {
+            try await RegistryImageSource(reference: reference, options: context.options(insecure: [proxy.host]))
+                .resolve()
+        }
+
+        guard case .transferInterrupted(_, let what, let reason, let attempts) = error else {
+            Issue.record("expected an interrupted transfer, got \(String(describing: error))")
+            return
+        }
+        #expect(what == "config \(config)")
+        #expect(attempts == 4)
+        #expect(
+            error?.description
+                == "the download of config \(config) from registry \(proxy.host) broke off 4 times (\(reason)); "
+                + "check the network and try again")
+    }
+}

@@ -12,6 +12,8 @@ host on 127.0.0.2, a different host and port.
   --corrupt         flips one byte of the blob with that digest.
   --fake-digest-header DIGEST
                     replaces the Docker-Content-Digest header of manifest answers with DIGEST.
+  --drop-blobs COUNT
+                    cuts the connection halfway through the first COUNT blob answers.
   --paginate-tags   serves tag lists in pages of the `n` asked for, sorted, with `Link` headers,
                     as registries that paginate do.
 Every request is logged as a JSON line with its server, method, path and header names; the
@@ -39,6 +41,7 @@ parser.add_argument("--throttle")
 parser.add_argument("--corrupt")
 parser.add_argument("--paginate-tags", action="store_true")
 parser.add_argument("--fake-digest-header")
+parser.add_argument("--drop-blobs", type=int, default=0)
 args = parser.parse_args()
 
 lock = threading.Lock()
@@ -47,6 +50,7 @@ throttle_left, throttle_status, throttle_retry = 0, 0, "-"
 if args.throttle:
     count, status, retry = args.throttle.split(":")
     throttle_left, throttle_status, throttle_retry = int(count), int(status), retry
+drops_left = args.drop_blobs
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "host", "proxy-connection"}
 
 
@@ -60,7 +64,7 @@ def record(server, handler):
         f.write(json.dumps(entry) + "\n")
 
 
-def forward(handler, path, headers, corrupt=False):
+def forward(handler, path, headers, corrupt=False, drop=False):
     connection = http.client.HTTPConnection(args.upstream, timeout=60)
     connection.request(handler.command, path, headers=headers)
     response = connection.getresponse()
@@ -73,14 +77,22 @@ def forward(handler, path, headers, corrupt=False):
             handler.send_header(name, value)
     handler.end_headers()
     first = True
+    sent, length = 0, int(response.getheader("Content-Length") or 0)
     while handler.command != "HEAD":
         chunk = response.read(65536)
+        if drop and response.status == 200 and sent + len(chunk) > length // 2:
+            handler.wfile.write(chunk[: length // 2 - sent])
+            handler.wfile.flush()
+            handler.connection.shutdown(2)
+            handler.close_connection = True
+            break
         if not chunk:
             break
         if corrupt and first and response.status == 200:
             chunk = bytes([chunk[0] ^ 0xFF]) + chunk[1:]
         first = False
         handler.wfile.write(chunk)
+        sent += len(chunk)
     connection.close()
 
 
@@ -120,7 +132,11 @@ class Proxy(BaseHTTPRequestHandler):
             self.end_headers()
             return
         corrupt = bool(is_blob and args.corrupt and self.path.endswith(args.corrupt))
-        forward(self, self.path, headers, corrupt)
+        global drops_left
+        with lock:
+            drop = is_blob and drops_left > 0
+            drops_left -= 1 if drop else 0
+        forward(self, self.path, headers, corrupt, drop)
 
 
     def paginate(self, headers):
