@@ -68,10 +68,6 @@ public struct RegistryImageSource: Sendable {
         }
         let manifest = try decode(Manifest.self, fetched.data, what: "manifest")
 
-        let configURL = try await client.fetchBlob(
-            manifest.config, repository: reference.path, into: cache, what: "config", source: source)
-        let config = try decode(ImageConfig.self, try readSmallFile(configURL), what: "config")
-
         let compressions = try manifest.layers.map { descriptor in
             let type = descriptor.mediaType ?? ""
             guard let compression = MediaType.layerCompression(type) else {
@@ -79,6 +75,17 @@ public struct RegistryImageSource: Sendable {
             }
             return compression
         }
+
+        let configURL = try await client.fetchBlob(
+            manifest.config, repository: reference.path, into: cache, what: "config", source: source)
+        let configData = try readSmallFile(configURL)
+        // The config is small: check it again, so a damaged cache cannot slip a different one in.
+        let configDigest = SHA256Hasher.hash(configData)
+        guard configDigest == manifest.config.digest else {
+            throw ImageError.digestMismatch(
+                what: "config", expected: manifest.config.digest, actual: configDigest, source: source)
+        }
+        let config = try decode(ImageConfig.self, configData, what: "config")
         let paths = try await downloadLayers(manifest.layers, source: source)
         let layers = try assembleLayers(manifest: manifest, config: config, paths: paths, compressions: compressions)
 

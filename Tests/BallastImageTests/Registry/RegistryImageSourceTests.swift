@@ -201,7 +201,10 @@ struct RegistryImageSourceTests {
             error?.description
                 == "\(reference): the layer \(firstLayer) has media type '\(weird)', which Ballast cannot read; "
                 + "only OCI and Docker schema 2 images are supported")
-        let layerFile = context.cacheDirectory.appendingPathComponent("blobs/sha256/\(firstLayer.dropFirst(7))")
-        #expect(!FileManager.default.fileExists(atPath: layerFile.path))
+        let config = try ExpectedImage("distroless").configDigest
+        for digest in [firstLayer, config] {
+            let file = context.cacheDirectory.appendingPathComponent("blobs/sha256/\(digest.dropFirst(7))")
+            #expect(!FileManager.default.fileExists(atPath: file.path))
+        }
     }
 }
