@@ -142,23 +142,28 @@ public struct RegistryClient: Sendable {
             case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .timedOut:
                 throw RegistryError.unreachable(host: endpoint.authority, reason: reason)
             default:
-                // curl reports a TLS handshake with a plain-HTTP server as an unknown error.
-                if endpoint.scheme == "https", await answersPlainHTTP() {
+                // curl reports TLS failures (a plain-HTTP server, an untrusted certificate) as
+                // unknown errors; over https, ask the port whether it speaks plain HTTP.
+                guard endpoint.scheme == "https" else {
+                    throw RegistryError.unreachable(host: endpoint.authority, reason: reason)
+                }
+                if await answersPlainHTTP() {
                     throw RegistryError.plainHTTPServer(host: endpoint.authority)
                 }
-                throw RegistryError.unreachable(host: endpoint.authority, reason: reason)
+                throw RegistryError.tlsFailed(host: endpoint.authority, reason: reason)
             }
         }
     }
 
-    /// Whether the registry's host and port answer a plain-HTTP request.
+    /// Whether the registry's host and port answer a plain-HTTP request as a registry does (200 or
+    /// 401 to `/v2/`); TLS servers answer plain HTTP with 400.
     private func answersPlainHTTP() async -> Bool {
         guard let url = URL(string: "http://\(endpoint.authority)/v2/") else { return false }
         var request = URLRequest(url: url)
         request.timeoutInterval = 5
         guard let response = try? await http.perform(request) else { return false }
         logger.debug("\(endpoint.authority) answers plain HTTP (status \(response.status))")
-        return response.status > 0
+        return response.status == 200 || response.status == 401
     }
 
     /// A short, stable phrase for a connection failure.

@@ -48,8 +48,8 @@ public enum RegistryError: BallastError, Equatable {
         case .unreachable(let host, let reason):
             "cannot connect to registry \(host) (\(reason)); check the host and port, and that the registry is running"
         case .tlsFailed(let host, let reason):
-            "TLS connection to registry \(host) failed (\(reason)); trust its certificate authority in the system "
-                + "store, or pass --insecure-registry \(host) if it is meant to be used without TLS"
+            "TLS connection to registry \(host) failed (\(reason)); if its certificate is signed by a private "
+                + "authority, add that to the system trust store (update-ca-certificates)"
         case .plainHTTPServer(let host):
             "registry \(host) speaks plain HTTP, not TLS; pass --insecure-registry \(host) "
                 + "(or list it in BALLAST_INSECURE_REGISTRIES) to use it without TLS"

@@ -233,3 +233,35 @@ extension RegistryClientTests {
                 + "check the network and try again")
     }
 }
+
+extension RegistryClientTests {
+    @Test("a TLS registry with an untrusted certificate fails naming the TLS problem")
+    func untrustedCertificate() async throws {
+        let registry = try await RegistryFixture.shared.anonymous()
+        let context = try RegistryTestContext()
+        defer { context.remove() }
+        let key = context.folder.appendingPathComponent("key.pem").path
+        let cert = context.folder.appendingPathComponent("cert.pem").path
+        try RegistryProcesses.run([
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
+            "-subj", "/CN=127.0.0.1",
+        ])
+        let proxy = try RegistryProxy(upstream: registry.host, options: ["--tls", cert, key])
+        defer { proxy.stop() }
+        let client = RegistryClient(domain: proxy.host, options: context.options(insecure: []))
+
+        let error = await #expect(throws: RegistryError.self) {
+            try await client.fetchManifest(try ImageReference(parsing: "\(proxy.host)/node:22-alpine3.20"))
+        }
+
+        guard case .tlsFailed(let host, let reason) = error else {
+            Issue.record("expected a TLS failure, got \(String(describing: error))")
+            return
+        }
+        #expect(host == proxy.host)
+        #expect(
+            error?.description
+                == "TLS connection to registry \(proxy.host) failed (\(reason)); if its certificate is signed by a "
+                + "private authority, add that to the system trust store (update-ca-certificates)")
+    }
+}

@@ -14,6 +14,7 @@ host on 127.0.0.2, a different host and port.
                     replaces the Docker-Content-Digest header of manifest answers with DIGEST.
   --drop-blobs COUNT
                     cuts the connection halfway through the first COUNT blob answers.
+  --tls CERT KEY    serves the proxy over TLS with that certificate.
   --paginate-tags   serves tag lists in pages of the `n` asked for, sorted, with `Link` headers,
                     as registries that paginate do.
 Every request is logged as a JSON line with its server, method, path and header names; the
@@ -42,6 +43,7 @@ parser.add_argument("--corrupt")
 parser.add_argument("--paginate-tags", action="store_true")
 parser.add_argument("--fake-digest-header")
 parser.add_argument("--drop-blobs", type=int, default=0)
+parser.add_argument("--tls", nargs=2)
 args = parser.parse_args()
 
 lock = threading.Lock()
@@ -186,6 +188,12 @@ class BlobHost(BaseHTTPRequestHandler):
 
 
 server = ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+if args.tls:
+    import ssl
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(args.tls[0], args.tls[1])
+    server.socket = context.wrap_socket(server.socket, server_side=True)
 blob_server = ThreadingHTTPServer(("127.0.0.2", 0), BlobHost)
 threading.Thread(target=blob_server.serve_forever, daemon=True).start()
 print("PORT", server.server_address[1], blob_server.server_address[1], flush=True)
