@@ -3,14 +3,14 @@ import Foundation
 /// A username and password, or an identity token, for one registry.
 ///
 /// Its description never shows the secret, so it is safe in logs and error messages.
-public struct RegistryCredential: Sendable, Equatable {
-    public var username: String
-    public var password: String
+struct RegistryCredential: Sendable, Equatable {
+    var username: String
+    var password: String
     /// An OAuth2 refresh token from `docker login` with an identity provider; when set, token
     /// services are asked with it instead of the password.
-    public var identityToken: String?
+    var identityToken: String?
 
-    public init(username: String, password: String, identityToken: String? = nil) {
+    init(username: String, password: String, identityToken: String? = nil) {
         self.username = username
         self.password = password
         self.identityToken = identityToken
@@ -23,7 +23,7 @@ public struct RegistryCredential: Sendable, Equatable {
 }
 
 extension RegistryCredential: CustomStringConvertible {
-    public var description: String {
+    var description: String {
         identityToken == nil ? "credentials of user \(username)" : "identity token of user \(username)"
     }
 }
