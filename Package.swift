@@ -54,10 +54,14 @@ let package = Package(
         ),
         .executableTarget(name: "ballast", dependencies: ["BallastCommands"]),
 
-        .target(name: "BallastTestSupport", dependencies: ["BallastCore", "BallastDigest", "BallastImage"], path: "Tests/Support"),
+        .target(
+            name: "BallastTestSupport", dependencies: ["BallastCore", "BallastDigest", "BallastImage"],
+            path: "Tests/Support", exclude: ["servers"]),
         .testTarget(name: "BallastCoreTests", dependencies: ["BallastCore"]),
         .testTarget(name: "BallastArchiveTests", dependencies: ["BallastArchive", "BallastTestSupport"]),
-        .testTarget(name: "BallastImageTests", dependencies: ["BallastImage", "BallastLayers", "BallastDigest", "BallastTestSupport"]),
+        .testTarget(
+            name: "BallastImageTests",
+            dependencies: ["BallastImage", "BallastArchive", "BallastLayers", "BallastDigest", "BallastTestSupport"]),
         .testTarget(name: "BallastLayersTests", dependencies: ["BallastLayers", "BallastTestSupport"]),
         .testTarget(name: "BallastInventoryTests", dependencies: ["BallastInventory", "BallastTestSupport"]),
         .testTarget(name: "BallastReportTests", dependencies: ["BallastReport", "BallastTestSupport"]),

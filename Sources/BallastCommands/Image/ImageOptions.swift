@@ -34,8 +34,12 @@ struct ImageOptions: Sendable {
     }
 
     func opener(in context: CommandContext) -> ImageOpener {
-        ImageOpener(
-            options: ImageOpener.Options(platform: platform, platformIsExplicit: platformIsExplicit),
+        let registry = RegistryOptions(
+            insecureRegistries: Set(insecureRegistries), useCache: useCache, environment: context.environment,
+            logger: context.logger, progress: context.progress)
+        return ImageOpener(
+            options: ImageOpener.Options(
+                platform: platform, platformIsExplicit: platformIsExplicit, registry: registry),
             logger: context.logger)
     }
 }

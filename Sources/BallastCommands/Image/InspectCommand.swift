@@ -39,11 +39,8 @@ struct InspectCommand: Command {
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
-        let resolved = try await imageOptions.opener(in: context).open(image)
-        let reader = FilesystemReader(image: resolved, logger: context.logger, progress: context.progress)
-        let filesystem = try await reader.read(requests: InventoryBuilder.contentRequests)
-        let inventory = try InventoryBuilder.build(image: resolved, filesystem: filesystem)
-        let report = ImageReport(image: resolved, filesystem: filesystem, inventory: inventory)
+        let analysis = try await ImageAnalysis.load(image, options: imageOptions, in: context)
+        let report = ImageReport(image: analysis.image, filesystem: analysis.filesystem, inventory: analysis.inventory)
 
         switch format {
         case "json": context.write(try JSONOutput.encode(report))

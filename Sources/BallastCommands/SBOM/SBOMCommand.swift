@@ -47,19 +47,15 @@ struct SBOMCommand: Command {
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
-        let resolved = try await imageOptions.opener(in: context).open(image)
-        let reader = FilesystemReader(image: resolved, logger: context.logger, progress: context.progress)
-        let filesystem = try await reader.read(requests: InventoryBuilder.contentRequests)
-        let inventory = try InventoryBuilder.build(image: resolved, filesystem: filesystem)
-        for warning in inventory.warnings {
-            context.logger.warning("\(image): \(warning)")
-        }
+        let analysis = try await ImageAnalysis.load(image, options: imageOptions, in: context)
+        let inventory = analysis.inventory
         if !inventory.warnings.isEmpty {
             context.logger.warning("\(image): \(inventory.warnings.count) input(s) skipped; see the warnings above")
         }
 
         let sbomContext = SBOMContext(
-            image: resolved, inventory: inventory, toolVersion: BallastCLI.version, environment: context.environment)
+            image: analysis.image, inventory: inventory, toolVersion: BallastCLI.version,
+            environment: context.environment)
         let document: String
         switch format {
         case "spdx": document = try JSONOutput.encode(SPDXDocument(sbomContext))

@@ -113,7 +113,8 @@ public struct RegistryClient: Sendable {
                 urlRequest.setValue(authorization, forHTTPHeaderField: "Authorization")
             }
             // Redirect targets may carry signed queries; log only where the request goes.
-            logger.trace("\(request.method) \(url.scheme ?? "")://\(url.host ?? "")\(url.path)")
+            let port = url.port.map { ":\($0)" } ?? ""
+            logger.trace("\(request.method) \(url.scheme ?? "")://\(url.host ?? "")\(port)\(url.path)")
             let response = try await withConnectionErrors { try await http.perform(urlRequest, sink: sink) }
             guard response.isRedirect, let location = response.header("Location") else { return response }
             guard let next = URL(string: location, relativeTo: url)?.absoluteURL else {

@@ -19,13 +19,13 @@ public struct RegistryOptions: Sendable {
     /// Layers downloaded at the same time.
     public var concurrentDownloads: Int
     public var logger: Logger
-    public var progress: BallastCore.Progress
+    public var progress: ProgressDisplay
 
     public init(
         insecureRegistries: Set<String> = [], useCache: Bool = true, cacheDirectory: URL? = nil,
         dockerConfigDirectory: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
         retry: RetryPolicy = RetryPolicy(), concurrentDownloads: Int = 3, logger: Logger = .silent,
-        progress: BallastCore.Progress = .disabled
+        progress: ProgressDisplay = .disabled
     ) {
         self.insecureRegistries = insecureRegistries
         self.useCache = useCache

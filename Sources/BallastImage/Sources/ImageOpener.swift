@@ -9,10 +9,16 @@ public struct ImageOpener: Sendable {
         /// Whether the user named the platform; a single-platform image of another platform is
         /// then an error instead of being taken as it is.
         public var platformIsExplicit: Bool
+        /// How registries are reached: insecure hosts, the cache, credentials.
+        public var registry: RegistryOptions
 
-        public init(platform: Platform = .linuxAMD64, platformIsExplicit: Bool = false) {
+        public init(
+            platform: Platform = .linuxAMD64, platformIsExplicit: Bool = false,
+            registry: RegistryOptions = RegistryOptions()
+        ) {
             self.platform = platform
             self.platformIsExplicit = platformIsExplicit
+            self.registry = registry
         }
     }
 
@@ -24,20 +30,33 @@ public struct ImageOpener: Sendable {
         self.logger = logger
     }
 
-    /// Resolves `input` (`oci:DIR[:TAG]`, `docker-archive:FILE`, a registry reference…).
-    public func open(_ input: String) async throws -> ResolvedImage {
+    /// Resolves `input` (`oci:DIR[:TAG]`, `docker-archive:FILE`, a registry reference…), hands
+    /// the image to `body` while its blobs are on disk, then releases what was only borrowed
+    /// (a registry pull made without the cache).
+    public func withImage<T>(_ input: String, _ body: (ResolvedImage) async throws -> T) async throws -> T {
         let location = try ImageLocation(parsing: input)
         logger.debug("reading \(input) as \(location)")
         switch location {
         case .registry(let reference):
-            return try await openRegistry(reference, input: input)
+            let source = try RegistryImageSource(
+                reference: reference, platform: options.platform, options: options.registry, input: input)
+            defer { source.close() }
+            var image = try await source.resolve()
+            if options.platformIsExplicit, !options.platform.matches(image.platform) {
+                throw ImageError.noMatchingPlatform(
+                    requested: options.platform, available: [image.platform], source: reference.description)
+            }
+            image.reference = reference
+            return try await body(image)
         default:
-            return try LocalImageSource.resolve(
+            let image = try LocalImageSource.resolve(
                 location, input: input, platform: options.platform, platformIsExplicit: options.platformIsExplicit)
+            return try await body(image)
         }
     }
 
-    private func openRegistry(_ reference: ImageReference, input: String) async throws -> ResolvedImage {
-        throw ImageError.unsupportedTransport(input)
+    /// Resolves a local image, or a registry image into the shared cache, whose blobs stay.
+    public func open(_ input: String) async throws -> ResolvedImage {
+        try await withImage(input) { $0 }
     }
 }
