@@ -15,6 +15,27 @@ extension AdvisoryDatabase {
         logger.debug("stored \(feeds.count) feeds in \(path)")
     }
 
+    /// Reads and writes `files` one after the other inside one transaction, so that only one
+    /// parsed feed is held at a time; a file that fails to parse rolls back the whole batch.
+    ///
+    /// - Parameter qualifyNames: name feeds as files imported by hand are named
+    ///   (see ``FeedReader/read(_:qualifyName:logger:)``).
+    /// - Returns: the record of each feed written, in order.
+    public func store(reading files: [FeedFile], qualifyNames: Bool) throws -> [FeedRecord] {
+        let records = try withConnection { connection in
+            try connection.transaction("import feeds") {
+                try files.map { file in
+                    let feed = try FeedReader.read(file, qualifyName: qualifyNames, logger: logger)
+                    try remove(feed: feed.record.name, connection)
+                    try write(feed, connection)
+                    return feed.record
+                }
+            }
+        }
+        logger.debug("stored \(records.count) feeds in \(path)")
+        return records
+    }
+
     private func remove(feed name: String, _ connection: SQLiteConnection) throws {
         for table in ["vulnerabilities", "aliases", "affected", "kev", "epss", "node_releases"] {
             let statement = try connection.prepare(
