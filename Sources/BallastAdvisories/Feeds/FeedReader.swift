@@ -66,7 +66,8 @@ public enum FeedReader {
         content.assign(feed: name)
         let record = FeedRecord(
             name: name, format: format, source: file.source, fetchedAt: Date(),
-            sha256: SHA256Hasher.hash(file.data).hex, records: content.records, skipped: content.skipped)
+            sha256: SHA256Hasher.hash(file.data).hex, records: content.records, skipped: content.skipped,
+            firstSkipReason: content.firstSkipReason)
         logger.debug("\(name): \(content.records) records, \(content.skipped) skipped")
         return ParsedFeed(record: record, content: content)
     }

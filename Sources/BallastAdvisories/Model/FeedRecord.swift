@@ -17,10 +17,12 @@ public struct FeedRecord: Sendable, Equatable, Codable {
     public var records: Int
     /// How many records were skipped as invalid.
     public var skipped: Int
+    /// Why the first skipped record was refused.
+    public var firstSkipReason: String?
 
     public init(
         name: String, format: FeedFormat, source: String, fetchedAt: Date, sha256: String, records: Int,
-        skipped: Int
+        skipped: Int, firstSkipReason: String? = nil
     ) {
         self.name = name
         self.format = format
@@ -29,5 +31,6 @@ public struct FeedRecord: Sendable, Equatable, Codable {
         self.sha256 = sha256
         self.records = records
         self.skipped = skipped
+        self.firstSkipReason = firstSkipReason
     }
 }

@@ -50,10 +50,10 @@ extension AdvisoryDatabase {
         let content = feed.content
         let operation = "write feed \(name)"
         let record = feed.record
-        try connection.prepare("INSERT INTO feeds VALUES (?,?,?,?,?,?,?)", operation: operation).run([
+        try connection.prepare("INSERT INTO feeds VALUES (?,?,?,?,?,?,?,?)", operation: operation).run([
             .text(name), .text(record.format.rawValue), .text(record.source),
             .real(record.fetchedAt.timeIntervalSince1970), .text(record.sha256), .integer(record.records),
-            .integer(record.skipped),
+            .integer(record.skipped), .optional(record.firstSkipReason),
         ])
 
         let vulnerability = try connection.prepare(

@@ -134,7 +134,7 @@ extension AdvisoryDatabase {
     public func feeds() throws -> [FeedRecord] {
         try withConnection { connection in
             let statement = try connection.prepare(
-                "SELECT name, format, source, fetched_at, sha256, records, skipped FROM feeds ORDER BY name",
+                "SELECT name, format, source, fetched_at, sha256, records, skipped, skip_reason FROM feeds ORDER BY name",
                 operation: "list the feeds")
             try statement.bind([])
             var result: [FeedRecord] = []
@@ -143,7 +143,8 @@ extension AdvisoryDatabase {
                     FeedRecord(
                         name: statement.string(0), format: FeedFormat(rawValue: statement.string(1)) ?? .osv,
                         source: statement.string(2), fetchedAt: Date(timeIntervalSince1970: statement.double(3) ?? 0),
-                        sha256: statement.string(4), records: statement.int(5), skipped: statement.int(6)))
+                        sha256: statement.string(4), records: statement.int(5), skipped: statement.int(6),
+                        firstSkipReason: statement.text(7)))
             }
             return result
         }

@@ -37,7 +37,7 @@ enum AdvisorySchema {
     private static let version1 = """
         CREATE TABLE feeds (
             name TEXT PRIMARY KEY, format TEXT NOT NULL, source TEXT NOT NULL, fetched_at REAL NOT NULL,
-            sha256 TEXT NOT NULL, records INTEGER NOT NULL, skipped INTEGER NOT NULL
+            sha256 TEXT NOT NULL, records INTEGER NOT NULL, skipped INTEGER NOT NULL, skip_reason TEXT
         );
         CREATE TABLE vulnerabilities (
             id TEXT NOT NULL, feed TEXT NOT NULL, summary TEXT, published TEXT, modified TEXT, severity TEXT,
