@@ -22,7 +22,11 @@ public enum FeedFormat: String, Sendable, Codable, CaseIterable {
     /// Tells the format from the first bytes and, when they leave doubt, the file name.
     public static func detect(_ data: Data, name: String) -> FeedFormat? {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .osv }
-        if data.starts(with: [0x1F, 0x8B]) { return name.contains("epss") ? .epss : nil }
+        if data.starts(with: [0x1F, 0x8B]) {
+            // Only EPSS is published gzipped; look inside for anything else.
+            guard let inner = try? CompressedFeed.gunzip(data, path: name) else { return nil }
+            return detect(inner, name: name)
+        }
         let head = String(decoding: data.prefix(4096), as: UTF8.self)
         let trimmed = head.drop { $0.isWhitespace }
         if trimmed.hasPrefix("#model_version") || trimmed.lowercased().hasPrefix("cve,epss") { return .epss }

@@ -73,26 +73,25 @@ public enum FeedReader {
     }
 
     private static func parse(_ file: FeedFile, format: FeedFormat) throws -> FeedContent {
-        if file.data.starts(with: [0x1F, 0x8B]) {
-            throw AdvisoriesError.badCompression(
-                path: file.source, reason: "gzip input is not read yet; decompress it with gunzip and import the result"
-            )
-        }
+        var data = file.data
+        if CompressedFeed.isGzip(data) { data = try CompressedFeed.gunzip(data, path: file.source) }
         switch format {
         case .osv:
-            if file.data.starts(with: [0x50, 0x4B]) {
-                throw AdvisoriesError.badCompression(
-                    path: file.source, reason: "zip archives are not read yet; unzip it and import the JSON records")
-            }
             var content = FeedContent()
-            OSVParser.parse(file.data, into: &content)
+            guard CompressedFeed.isZip(data) else {
+                OSVParser.parse(data, into: &content)
+                return content
+            }
+            try CompressedFeed.unzip(data, path: file.source) { name, entry in
+                if name.hasSuffix(".json") { OSVParser.parse(entry, into: &content) }
+            }
             return content
-        case .debianTracker: return try DebianTrackerParser.parse(file.data)
-        case .secdb: return try SecDBParser.parse(file.data)
-        case .nodejsCore, .nodejsNpm: return try NodeSecurityParser.parse(file.data, name: file.name, format: format)
-        case .nodejsSchedule: return try NodeScheduleParser.parse(file.data)
-        case .kev: return try KEVParser.parse(file.data)
-        case .epss: return try EPSSParser.parse(file.data)
+        case .debianTracker: return try DebianTrackerParser.parse(data)
+        case .secdb: return try SecDBParser.parse(data)
+        case .nodejsCore, .nodejsNpm: return try NodeSecurityParser.parse(data, name: file.name, format: format)
+        case .nodejsSchedule: return try NodeScheduleParser.parse(data)
+        case .kev: return try KEVParser.parse(data)
+        case .epss: return try EPSSParser.parse(data)
         }
     }
 }

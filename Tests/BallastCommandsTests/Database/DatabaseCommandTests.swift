@@ -144,6 +144,8 @@ struct DatabaseCommandTests {
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == FeedMirror.feeds.count)
         #expect(lines.contains { $0.hasPrefix("cisa-kev: imported 1404 from \(mirror.baseURL)/cisa-kev/") })
+        #expect(lines.contains { $0.hasPrefix("osv-npm: imported 5 from \(mirror.baseURL)/osv/npm/all.zip") })
+        #expect(lines.contains { $0.hasPrefix("epss: imported 5 from ") })
         let status = try fingerprint(database)
         for feed in FeedMirror.feeds { #expect(status.contains(#""name" : "\#(feed)""#)) }
     }
@@ -161,6 +163,8 @@ struct DatabaseCommandTests {
         var feeds = ["nodejs-schedule", "cisa-kev", "wolfi-os"]
         if kind == "404" {
             feeds.append("epss")
+            try FileManager.default.removeItem(
+                at: mirror.root.appendingPathComponent("epss/epss_scores-current.csv.gz"))
         } else {
             try mirror.write("{\"packages\": [{\"pkg\": {}}]}", at: "wolfi/security.json")
         }

@@ -25,6 +25,7 @@ final class FeedMirror {
     /// The `--feed` names of ``layout``.
     static let feeds = [
         "nodejs-core", "nodejs-npm", "nodejs-schedule", "cisa-kev", "debian-tracker", "wolfi-os", "alpine-v3.20-main",
+        "osv-npm", "epss",
     ]
 
     let root: URL
@@ -39,6 +40,8 @@ final class FeedMirror {
                 at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: Self.samples.appendingPathComponent(sample), to: target)
         }
+
+        try Self.compress(root)
 
         server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -60,6 +63,34 @@ final class FeedMirror {
             throw CocoaError(.fileReadUnknown)
         }
         baseURL = "http://" + text[start..<end].trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+    }
+
+    /// Adds the compressed feeds: `osv/npm/all.zip` of the OSV npm samples and the gzipped EPSS CSV.
+    private static func compress(_ root: URL) throws {
+        let osv = root.appendingPathComponent("osv/npm")
+        let epss = root.appendingPathComponent("epss")
+        for folder in [osv, epss] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: samples.appendingPathComponent("osv/npm").path)
+        for name in names {
+            try FileManager.default.copyItem(
+                at: samples.appendingPathComponent("osv/npm/\(name)"), to: osv.appendingPathComponent(name))
+        }
+        try FileManager.default.copyItem(
+            at: samples.appendingPathComponent("epss/epss-scores-2025-02-20-excerpt.csv"),
+            to: epss.appendingPathComponent("epss_scores-current.csv"))
+        try run(["zip", "-q", "-m", "all.zip"] + names, in: osv)
+        try run(["gzip", "epss_scores-current.csv"], in: epss)
+    }
+
+    private static func run(_ arguments: [String], in folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        try process.run()
+        process.waitUntilExit()
     }
 
     /// Replaces the file at `mirrorPath` with `text`.
