@@ -42,7 +42,8 @@ enum OSVParser {
         let vulnerability = Vulnerability(
             id: id, aliases: aliases, summary: (object["summary"] as? String) ?? firstLine(object["details"]),
             published: object["published"] as? String, modified: object["modified"] as? String,
-            severity: (specific?["severity"] as? String)?.lowercased(), cvssVector: vector, references: references)
+            severity: (specific?["severity"] as? String)?.lowercased(), cvssScore: vector.flatMap(CVSSv3.baseScore),
+            cvssVector: vector, references: references)
 
         var entries: [AffectedEntry] = []
         for affected in object["affected"] as? [[String: Any]] ?? [] {

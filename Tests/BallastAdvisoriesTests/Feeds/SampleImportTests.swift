@@ -72,6 +72,7 @@ struct SampleImportTests {
         #expect(advisory.aliases == ["CVE-2021-23337"])
         #expect(advisory.cvssVector == "CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H")
         #expect(advisory.severity == "high")
+        #expect(advisory.cvssScore == 7.2)
         #expect(try database.vulnerability(id: "CVE-2021-23337")?.id == "GHSA-35jh-r3h4-6jhm")
     }
 
