@@ -184,4 +184,22 @@ struct SampleImportTests {
         #expect(Set(result.keys) == ["lodash", "express", "minimist"])
         #expect(result["lodash"] == (try database.affected(ecosystem: .npm, scope: nil, package: "lodash")))
     }
+
+    @Test("an advisory's entries across packages and scopes")
+    func byVulnerability() throws {
+        let entries = try database.affected(vulnerabilityID: "GHSA-35jh-r3h4-6jhm")
+        #expect(entries.map(\.package) == ["lodash", "lodash-es"])
+    }
+
+    @Test("one database answers concurrent tasks")
+    func concurrent() async throws {
+        let database = self.database
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try database.affected(ecosystem: .npm, scope: nil, package: "lodash").count }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Set(counts).count == 1)
+    }
 }
