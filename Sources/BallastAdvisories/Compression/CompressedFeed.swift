@@ -48,22 +48,39 @@ enum CompressedFeed {
         var end = bytes.count - 22
         while end >= 0 && UInt32(littleEndian: bytes, at: end) != 0x0605_4B50 { end -= 1 }
         guard end >= 0 else { throw failure(path, "zip end of central directory not found") }
-        let entries = Int(UInt16(littleEndian: bytes, at: end + 10))
+        var entries = Int(UInt16(littleEndian: bytes, at: end + 10))
         var cursor = Int(UInt32(littleEndian: bytes, at: end + 16))
-        if entries == 0xFFFF || cursor == 0xFFFF_FFFF { throw failure(path, "ZIP64 archives are not read") }
+        // More than 65,535 entries (OSV's npm archive) or offsets past 4 GiB: the ZIP64 record,
+        // found through the locator just before the classic end record, holds the real values.
+        if entries == 0xFFFF || cursor == 0xFFFF_FFFF {
+            let locator = end - 20
+            guard locator >= 0, UInt32(littleEndian: bytes, at: locator) == 0x0706_4B50 else {
+                throw failure(path, "zip64 end of central directory locator not found")
+            }
+            let record = Int(UInt64(littleEndian: bytes, at: locator + 8))
+            guard record + 56 <= bytes.count, UInt32(littleEndian: bytes, at: record) == 0x0606_4B50 else {
+                throw failure(path, "zip64 end of central directory is damaged")
+            }
+            entries = Int(UInt64(littleEndian: bytes, at: record + 32))
+            cursor = Int(UInt64(littleEndian: bytes, at: record + 48))
+        }
 
         for _ in 0..<entries {
             guard cursor + 46 <= bytes.count, UInt32(littleEndian: bytes, at: cursor) == 0x0201_4B50 else {
                 throw failure(path, "zip central directory is damaged")
             }
             let method = UInt16(littleEndian: bytes, at: cursor + 10)
-            let compressedSize = Int(UInt32(littleEndian: bytes, at: cursor + 20))
-            let size = Int(UInt32(littleEndian: bytes, at: cursor + 24))
+            var compressedSize = Int(UInt32(littleEndian: bytes, at: cursor + 20))
+            var size = Int(UInt32(littleEndian: bytes, at: cursor + 24))
             let nameLength = Int(UInt16(littleEndian: bytes, at: cursor + 28))
             let extraLength = Int(UInt16(littleEndian: bytes, at: cursor + 30))
             let commentLength = Int(UInt16(littleEndian: bytes, at: cursor + 32))
-            let local = Int(UInt32(littleEndian: bytes, at: cursor + 42))
+            var local = Int(UInt32(littleEndian: bytes, at: cursor + 42))
             let name = String(decoding: bytes[cursor + 46..<min(cursor + 46 + nameLength, bytes.count)], as: UTF8.self)
+            if size == 0xFFFF_FFFF || compressedSize == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
+                (size, compressedSize, local) = zip64Fields(
+                    bytes, extra: cursor + 46 + nameLength, length: extraLength, (size, compressedSize, local))
+            }
             cursor += 46 + nameLength + extraLength + commentLength
             if name.hasSuffix("/") { continue }
 
@@ -87,6 +104,37 @@ enum CompressedFeed {
             default: throw failure(path, "zip entry \(name) uses compression method \(method); only deflate is read")
             }
         }
+    }
+
+    /// Replaces the 32-bit fields marked 0xFFFFFFFF with their values from the ZIP64 extra field
+    /// (id 1), which lists only those, in the order size, compressed size, local header offset.
+    private static func zip64Fields(
+        _ bytes: [UInt8], extra: Int, length: Int, _ fields: (Int, Int, Int)
+    ) -> (Int, Int, Int) {
+        var (size, compressedSize, local) = fields
+        var cursor = extra
+        while cursor + 4 <= extra + length {
+            let id = UInt16(littleEndian: bytes, at: cursor)
+            let fieldLength = Int(UInt16(littleEndian: bytes, at: cursor + 2))
+            if id == 1 {
+                var value = cursor + 4
+                for index in 0..<3 {
+                    let marked = [size, compressedSize, local][index] == 0xFFFF_FFFF
+                    guard marked, value + 8 <= cursor + 4 + fieldLength else { continue }
+                    let number = Int(UInt64(littleEndian: bytes, at: value))
+                    if index == 0 {
+                        size = number
+                    } else if index == 1 {
+                        compressedSize = number
+                    } else {
+                        local = number
+                    }
+                    value += 8
+                }
+            }
+            cursor += 4 + fieldLength
+        }
+        return (size, compressedSize, local)
     }
 
     private static func failure(_ path: String, _ reason: String) -> AdvisoriesError {

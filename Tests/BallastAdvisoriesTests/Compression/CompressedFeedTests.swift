@@ -48,7 +48,7 @@ struct CompressedFeedTests {
         #expect(feed.content.records == 5)
     }
 
-    @Test("an OSV all.zip, deflated or stored, imports every record", arguments: ["-9", "-0"])
+    @Test("an OSV all.zip, deflated, stored or ZIP64, imports every record", arguments: ["-9", "-0", "-fz"])
     func osvZip(level: String) throws {
         let folder = try FeedSamples.temporaryFolder()
         let names = try FileManager.default.contentsOfDirectory(atPath: FeedSamples.path("osv/npm"))
