@@ -42,6 +42,7 @@ let package = Package(
         module("BallastReport", ["BallastCore", "BallastDigest", "BallastImage", "BallastInventory"]),
         // Version ordering and ranges per ecosystem (dpkg, apk, npm semver).
         module("BallastVersions", ["BallastCore"]),
+        module("BallastAdvisories", ["CSQLite", "BallastCore", "BallastDigest", "BallastArchive", "BallastVersions"]),
         // Dockerfile parsing, lint rules and pinning.
         module("BallastDockerfile", ["BallastCore"]),
         // Every subcommand, argument parsing and rendering.
@@ -49,7 +50,7 @@ let package = Package(
             "BallastCommands",
             [
                 "BallastCore", "BallastDigest", "BallastImage", "BallastLayers", "BallastInventory", "BallastReport", "BallastVersions",
-                "BallastDockerfile",
+                "BallastDockerfile", "BallastAdvisories",
             ]
         ),
         .executableTarget(name: "ballast", dependencies: ["BallastCommands"]),
@@ -67,6 +68,7 @@ let package = Package(
         .testTarget(name: "BallastReportTests", dependencies: ["BallastReport", "BallastTestSupport"]),
         .testTarget(name: "BallastVersionsTests", dependencies: ["BallastVersions", "BallastTestSupport"]),
         .testTarget(name: "BallastDockerfileTests", dependencies: ["BallastDockerfile", "BallastTestSupport"]),
+        .testTarget(name: "BallastAdvisoriesTests", dependencies: ["BallastAdvisories", "BallastTestSupport"]),
         .testTarget(name: "BallastCommandsTests", dependencies: ["BallastCommands", "BallastTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

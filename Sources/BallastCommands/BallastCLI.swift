@@ -9,6 +9,7 @@ public enum BallastCLI {
     /// Every subcommand, in the order `ballast --help` lists them.
     static let commands: [any Command.Type] = [
         InspectCommand.self, SBOMCommand.self, LintCommand.self, PinCommand.self, VersionsCommand.self,
+        DatabaseCommand.self,
     ]
 
     /// Runs one invocation; `arguments` excludes the program name.
