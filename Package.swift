@@ -38,8 +38,15 @@ let package = Package(
         module("BallastLayers", ["BallastCore", "BallastDigest", "BallastArchive", "BallastImage"]),
         // What an image holds: OS identity, libc, runtimes, packages.
         module("BallastInventory", ["BallastCore", "BallastArchive", "BallastImage", "BallastLayers"]),
+        // Inventory components against the advisory database: findings.
+        module("BallastMatching", ["BallastCore", "BallastInventory", "BallastAdvisories", "BallastVersions"]),
+        // What a team decides about findings: VEX, ignore files, CI gates.
+        module("BallastPolicy", ["BallastCore", "BallastMatching"]),
         // Documents for machines: SBOMs (CycloneDX, SPDX) and Ballast's own JSON.
-        module("BallastReport", ["BallastCore", "BallastDigest", "BallastImage", "BallastInventory"]),
+        module(
+            "BallastReport",
+            ["BallastCore", "BallastDigest", "BallastImage", "BallastInventory", "BallastAdvisories", "BallastMatching", "BallastPolicy"]
+        ),
         // Version ordering and ranges per ecosystem (dpkg, apk, npm semver).
         module("BallastVersions", ["BallastCore"]),
         module("BallastAdvisories", ["CSQLite", "BallastCore", "BallastDigest", "BallastArchive", "BallastVersions"]),
@@ -49,7 +56,7 @@ let package = Package(
         module(
             "BallastCommands",
             [
-                "BallastCore", "BallastDigest", "BallastImage", "BallastLayers", "BallastInventory", "BallastReport", "BallastVersions",
+                "BallastCore", "BallastDigest", "BallastImage", "BallastLayers", "BallastInventory", "BallastMatching", "BallastPolicy", "BallastReport", "BallastVersions",
                 "BallastDockerfile", "BallastAdvisories",
             ]
         ),
@@ -65,6 +72,9 @@ let package = Package(
             dependencies: ["BallastImage", "BallastArchive", "BallastLayers", "BallastDigest", "BallastTestSupport"]),
         .testTarget(name: "BallastLayersTests", dependencies: ["BallastLayers", "BallastTestSupport"]),
         .testTarget(name: "BallastInventoryTests", dependencies: ["BallastInventory", "BallastTestSupport"]),
+        .testTarget(
+            name: "BallastMatchingTests",
+            dependencies: ["BallastMatching", "BallastPolicy", "BallastAdvisories", "BallastTestSupport"]),
         .testTarget(name: "BallastReportTests", dependencies: ["BallastReport", "BallastTestSupport"]),
         .testTarget(name: "BallastVersionsTests", dependencies: ["BallastVersions", "BallastTestSupport"]),
         .testTarget(name: "BallastDockerfileTests", dependencies: ["BallastDockerfile", "BallastTestSupport"]),

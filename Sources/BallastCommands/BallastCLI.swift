@@ -8,7 +8,8 @@ public enum BallastCLI {
 
     /// Every subcommand, in the order `ballast --help` lists them.
     static let commands: [any Command.Type] = [
-        InspectCommand.self, SBOMCommand.self, LintCommand.self, PinCommand.self, VersionsCommand.self,
+        InspectCommand.self, SBOMCommand.self, ScanCommand.self, LintCommand.self, PinCommand.self,
+        VersionsCommand.self,
         DatabaseCommand.self,
     ]
 

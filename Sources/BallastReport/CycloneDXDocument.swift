@@ -1,4 +1,5 @@
 import BallastInventory
+import BallastMatching
 
 /// A CycloneDX 1.6 JSON BOM of an image (https://cyclonedx.org/docs/1.6/json/).
 ///
@@ -13,6 +14,45 @@ public struct CycloneDXDocument: Encodable {
     public var metadata: Metadata
     public var components: [CDXComponent]
     public var dependencies: [Dependency]
+    /// The scan's findings, for `ballast scan --format cyclonedx`.
+    public var vulnerabilities: [CDXVulnerability]?
+
+    public struct CDXVulnerability: Encodable {
+        public var bomRef: String
+        public var id: String
+        public var source: Source?
+        public var ratings: [Rating]?
+        public var description: String?
+        public var recommendation: String?
+        public var references: [Reference]?
+        public var affects: [Affect]
+        public var properties: [Property]?
+
+        enum CodingKeys: String, CodingKey {
+            case id, source, ratings, description, recommendation, references, affects, properties
+            case bomRef = "bom-ref"
+        }
+    }
+
+    public struct Source: Encodable {
+        public var name: String
+    }
+
+    public struct Rating: Encodable {
+        public var score: Double?
+        public var severity: String
+        public var method: String?
+        public var vector: String?
+    }
+
+    public struct Reference: Encodable {
+        public var id: String
+        public var source: Source
+    }
+
+    public struct Affect: Encodable {
+        public var ref: String
+    }
 
     public struct Metadata: Encodable {
         public var timestamp: String
@@ -93,6 +133,41 @@ public struct CycloneDXDocument: Encodable {
             return entry
         }
         dependencies = [Dependency(ref: "image", dependsOn: components.map(\.bomRef))]
+    }
+
+    /// The BOM with the scan's findings as CycloneDX vulnerabilities.
+    public init(_ context: ScanContext) {
+        self.init(context.sbom)
+        let refs = Dictionary(components.map { ($0.purl ?? "", $0.bomRef) }, uniquingKeysWith: { first, _ in first })
+        vulnerabilities = context.outcome.findings.enumerated().map { index, finding in
+            var ratings = [
+                Rating(
+                    score: nil, severity: finding.severity == "unknown" ? "unknown" : finding.severity, method: "other",
+                    vector: nil)
+            ]
+            if let score = finding.cvssScore {
+                let method = finding.cvssVector?.hasPrefix("CVSS:3") == true ? "CVSSv31" : "other"
+                ratings.append(
+                    Rating(
+                        score: score, severity: Severity(cvss: score).rawValue, method: method,
+                        vector: finding.cvssVector))
+            }
+            var properties = [
+                Property(name: "ballast:status", value: finding.status),
+                Property(name: "ballast:scope", value: finding.component.scope.rawValue),
+            ]
+            if let date = finding.kevDateAdded {
+                properties.append(Property(name: "ballast:kevDateAdded", value: date))
+            }
+            if let epss = finding.epssScore { properties.append(Property(name: "ballast:epss", value: String(epss))) }
+            return CDXVulnerability(
+                bomRef: "vuln-\(index + 1)", id: finding.id, source: Source(name: finding.feeds.joined(separator: ",")),
+                ratings: ratings, description: finding.summary,
+                recommendation: finding.fixedVersion.map { "upgrade \(finding.component.name) to \($0)" },
+                references: finding.aliases.isEmpty
+                    ? nil : finding.aliases.map { Reference(id: $0, source: Source(name: "alias")) },
+                affects: [Affect(ref: refs[finding.component.purl] ?? "image")], properties: properties)
+        }
     }
 
     static func component(_ component: Component, bomRef: String) -> CDXComponent {

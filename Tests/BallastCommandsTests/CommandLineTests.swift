@@ -35,7 +35,7 @@ struct CommandLineTests {
         arguments: [
             (
                 ["bogus"],
-                "error: unknown command 'bogus'; available commands: inspect, sbom, lint, pin, versions, db (see ballast --help)\n"
+                "error: unknown command 'bogus'; available commands: inspect, sbom, scan, lint, pin, versions, db (see ballast --help)\n"
             ),
             (["inspect"], "error: ballast inspect needs an IMAGE; see ballast inspect --help\n"),
             (["inspect", "--bogus", "x"], "error: unknown option '--bogus'; see --help\n"),
