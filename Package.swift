@@ -61,6 +61,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ballast", dependencies: ["BallastCommands"]),
+        // Benchmark driver for bench/run: matching against a synthetic advisory database.
+        .executableTarget(
+            name: "ballast-bench", dependencies: ["BallastCore", "BallastAdvisories", "BallastInventory", "BallastMatching"],
+            path: "bench/Sources/ballast-bench"),
 
         .target(
             name: "BallastTestSupport", dependencies: ["BallastCore", "BallastDigest", "BallastImage"],

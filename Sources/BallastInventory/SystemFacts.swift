@@ -45,6 +45,19 @@ public struct SystemFacts: Codable, Hashable, Sendable {
     ]
     static let npmCandidates = ["usr/local/bin/npm", "usr/bin/npm", "nodejs/bin/npm", "bin/npm"]
 
+    public init(
+        os: OSRelease?, libc: Libc?, shell: String?, packageManagers: [String], packageDatabases: [String],
+        nodePaths: [NodeLocation], npmPath: String?
+    ) {
+        self.os = os
+        self.libc = libc
+        self.shell = shell
+        self.packageManagers = packageManagers
+        self.packageDatabases = packageDatabases
+        self.nodePaths = nodePaths
+        self.npmPath = npmPath
+    }
+
     public init(filesystem: MergedFilesystem) throws {
         os = try OSRelease.paths.lazy.compactMap { try filesystem.text(of: $0) }.first.map(OSRelease.init(parsing:))
         libc = try SystemFacts.detectLibc(filesystem)

@@ -10,8 +10,12 @@ struct FindingAssembler {
     func assemble(_ candidates: [Matcher.Candidate]) throws -> [Finding] {
         var byKey: [String: Finding] = [:]
         var order: [String] = []
+        // One advisory often matches many binary packages of one source package.
+        var records: [String: [Vulnerability]] = [:]
         for candidate in candidates {
-            let records = try database.vulnerabilities(id: candidate.entry.vulnerabilityID)
+            let id = candidate.entry.vulnerabilityID
+            if records[id] == nil { records[id] = try database.vulnerabilities(id: id) }
+            let records = records[id] ?? []
             let ids = Set([candidate.entry.vulnerabilityID] + records.flatMap { [$0.id] + $0.aliases })
             let cve = ids.filter { $0.hasPrefix("CVE-") }.sorted().first
             let primary = cve ?? candidate.entry.vulnerabilityID

@@ -26,6 +26,10 @@ public struct Matcher: Sendable {
     }
 
     public func findings(for inventory: Inventory) throws -> [Finding] {
+        try database.reading { try collectFindings(inventory) }
+    }
+
+    private func collectFindings(_ inventory: Inventory) throws -> [Finding] {
         let os = inventory.system.os
         var candidates: [Candidate] = []
         candidates += try match(inventory.components(of: .deb), in: .deb, scope: debianScope(os)) { component in

@@ -28,6 +28,7 @@ final class SQLiteConnection: @unchecked Sendable {
     }
 
     deinit {
+        compiledQueries.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -43,7 +44,34 @@ final class SQLiteConnection: @unchecked Sendable {
     }
 
     /// Compiles `sql` for binding and stepping.
+    /// Compiled queries, kept for the connection's life: the matcher runs the same few queries
+    /// thousands of times, and compiling them again would cost more than running them.
+    private var compiledQueries: [String: SQLiteStatement] = [:]
+
     func prepare(_ sql: String, operation: String) throws(AdvisoriesError) -> SQLiteStatement {
+        let isQuery =
+            sql.drop(while: { $0 == " " || $0 == "\n" }).prefix(6).uppercased() == "SELECT"
+            || sql.drop(while: { $0 == " " || $0 == "\n" }).prefix(4).uppercased() == "WITH"
+        if isQuery, let statement = compiledQueries[sql] {
+            statement.reset()
+            return statement
+        }
+        let statement = try compile(sql, operation: operation)
+        if isQuery { compiledQueries[sql] = statement }
+        return statement
+    }
+
+    /// Finalizes every kept query: VACUUM and schema changes refuse to run while any exists.
+    func discardCompiledQueries() {
+        compiledQueries.removeAll()
+    }
+
+    /// Ends every kept query's run, so none holds a read lock between uses.
+    func resetCompiledQueries() {
+        for statement in compiledQueries.values { statement.reset() }
+    }
+
+    private func compile(_ sql: String, operation: String) throws(AdvisoriesError) -> SQLiteStatement {
         var statement: OpaquePointer?
         let status = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard status == SQLITE_OK, let statement else {

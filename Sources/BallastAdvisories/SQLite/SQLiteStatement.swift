@@ -3,7 +3,8 @@ import CSQLite
 /// A compiled SQLite statement: bind parameters (1-based), step rows, read columns (0-based).
 final class SQLiteStatement {
     private let statement: OpaquePointer
-    private let connection: SQLiteConnection
+    // Unowned: the connection keeps its compiled queries, and outlives every statement.
+    private unowned let connection: SQLiteConnection
     private let operation: String
 
     /// Tells SQLite to copy bound text before the call returns.
@@ -17,6 +18,12 @@ final class SQLiteStatement {
 
     deinit {
         sqlite3_finalize(statement)
+    }
+
+    /// Ends the current run and forgets the bound values, ready to run again.
+    func reset() {
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
     }
 
     /// Binds `values` to parameters 1… in order; `nil` binds SQL NULL.

@@ -12,6 +12,7 @@ extension AdvisoryDatabase {
         let temporary = Self.temporaryPath(beside: destination)
         try? FileManager.default.removeItem(atPath: temporary)
         try withConnection { connection in
+            connection.discardCompiledQueries()
             try connection.prepare("VACUUM INTO ?", operation: "export to \(destination)").run([.text(temporary)])
         }
         try Self.move(temporary, to: destination)

@@ -57,10 +57,13 @@ extension AdvisoryDatabase {
         try withConnection { connection in
             let statement = try connection.prepare(
                 """
+                WITH wanted(id, feed) AS (
+                    SELECT id, feed FROM vulnerabilities WHERE id = ?1
+                    UNION SELECT id, feed FROM aliases WHERE alias = ?1
+                )
                 SELECT v.id, v.feed, v.summary, v.published, v.modified, v.severity, v.cvss_score, v.cvss_vector, v.refs,
                 (SELECT group_concat(alias, char(10)) FROM aliases a WHERE a.id = v.id AND a.feed = v.feed)
-                FROM vulnerabilities v WHERE v.id = ?1
-                OR (v.id, v.feed) IN (SELECT id, feed FROM aliases WHERE alias = ?1)
+                FROM wanted w JOIN vulnerabilities v ON v.id = w.id AND v.feed = w.feed
                 ORDER BY v.id = ?1 DESC, v.feed
                 """, operation: "query an advisory")
             try statement.bind([.text(id)])

@@ -9,12 +9,13 @@ enum AdvisorySchema {
     /// `BALS` in ASCII: tells Ballast's files from other SQLite files.
     static let applicationID = 0x4241_4C53
     /// The version this build writes.
-    static let current = 2
+    static let current = 3
 
     /// `migrations[n]` takes a database from version `n` to `n + 1`.
     static let migrations: [Int: String] = [
         0: version1,
         1: version2,
+        2: version3,
     ]
 
     /// Brings `connection` from `version` to `target` (default ``current``).
@@ -74,5 +75,11 @@ enum AdvisorySchema {
             end_date TEXT NOT NULL, codename TEXT, feed TEXT NOT NULL
         );
         CREATE INDEX node_releases_by_major ON node_releases (major);
+        """
+
+    /// An index on each alias row's advisory, so reading an advisory with its aliases does not
+    /// scan every alias.
+    private static let version3 = """
+        CREATE INDEX aliases_by_record ON aliases (id, feed);
         """
 }
