@@ -87,6 +87,27 @@ public struct ParsedArguments: Sendable {
         return value
     }
 
+    /// The one positional argument a command takes, such as its IMAGE.
+    public func single(_ what: String, command: String) throws(UsageError) -> String {
+        guard let value = positionals.first else { throw .missingArgument(command: command, what: what) }
+        guard positionals.count == 1 else {
+            throw .tooManyArguments(command: command, extra: Array(positionals.dropFirst()))
+        }
+        return value
+    }
+
+    /// Repeated `NAME=VALUE` options, such as `--build-arg`.
+    public func assignments(_ name: String) throws(UsageError) -> [String: String] {
+        var result: [String: String] = [:]
+        for pair in values(name) {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw .invalid("--\(name) takes NAME=VALUE, not '\(pair)'")
+            }
+            result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+        }
+        return result
+    }
+
     private static func closest(_ name: String, in names: [String]) -> String? {
         names.first { $0.hasPrefix(name) || name.hasPrefix($0) }.map { "--\($0)" }
     }

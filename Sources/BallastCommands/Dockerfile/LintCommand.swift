@@ -50,14 +50,7 @@ struct LintCommand: Command {
             throw .invalidValue(option: "--disable", value: id, valid: known.sorted())
         }
         disabled = Set(arguments.values("disable"))
-        var buildArguments: [String: String] = [:]
-        for pair in arguments.values("build-arg") {
-            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                throw .invalid("--build-arg takes NAME=VALUE, not '\(pair)'")
-            }
-            buildArguments[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-        }
-        self.buildArguments = buildArguments
+        buildArguments = try arguments.assignments("build-arg")
         if let text = arguments.value("today") {
             guard let date = CalendarDate(text) else {
                 throw .invalid("--today takes a date as YYYY-MM-DD, not '\(text)'")

@@ -43,14 +43,7 @@ struct PinCommand: Command {
         digestOnly = arguments.flag("digest-only")
         check = arguments.flag("check")
         diff = arguments.flag("diff")
-        var buildArguments: [String: String] = [:]
-        for pair in arguments.values("build-arg") {
-            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                throw .invalid("--build-arg takes NAME=VALUE, not '\(pair)'")
-            }
-            buildArguments[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-        }
-        self.buildArguments = buildArguments
+        buildArguments = try arguments.assignments("build-arg")
         imageOptions = try ImageOptions(arguments)
     }
 

@@ -71,13 +71,7 @@ struct ScanCommand: Command {
     let imageOptions: ImageOptions
 
     init(arguments: ParsedArguments) throws(UsageError) {
-        guard let image = arguments.positionals.first else {
-            throw .missingArgument(command: Self.name, what: "an IMAGE")
-        }
-        guard arguments.positionals.count == 1 else {
-            throw .tooManyArguments(command: Self.name, extra: Array(arguments.positionals.dropFirst()))
-        }
-        self.image = image
+        image = try arguments.single("an IMAGE", command: Self.name)
         format = try arguments.choice("format", ["table", "json", "sarif", "cyclonedx"], default: "table")
         output = arguments.value("output")
         databasePath = arguments.value("db")
