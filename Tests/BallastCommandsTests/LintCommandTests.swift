@@ -89,3 +89,28 @@ struct LintCommandTests {
         #expect(results.contains { $0["ruleId"] as? String == "BL001" })
     }
 }
+
+@Suite("ballast lint --resolve")
+struct LintResolveTests {
+    @Test("a base image whose name says nothing is checked for a shell inside it")
+    func resolveFindsNoShell() async throws {
+        let registry = try await RegistryFixture.shared.anonymous()
+        let image = try TestImages.shared.entry("distroless-node")
+        try RegistryProcesses.run([
+            "/usr/bin/skopeo", "copy", "-q", "--dest-tls-verify=false", "oci:\(image.ociDirectory):\(image.ociRef)",
+            "docker://\(registry.host)/acme/node-runtime:22",
+        ])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-resolve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("Dockerfile").path
+        try Data("FROM \(registry.host)/acme/node-runtime:22\nUSER 65532\nCMD node index.js\n".utf8)
+            .write(to: URL(fileURLWithPath: path))
+
+        let byName = try BallastProcess.run(["lint", "--today", "2026-12-03", path])
+        #expect(!byName.stdout.contains("[BL008]"))
+        let resolved = try BallastProcess.run(
+            ["lint", "--resolve", "--insecure-registry", registry.host, "--today", "2026-12-03", path])
+        #expect(resolved.status == 1, "\(resolved.stderr)")
+        #expect(resolved.stdout.contains("\(path):3:1: error: [BL008] CMD uses the shell form"))
+    }
+}

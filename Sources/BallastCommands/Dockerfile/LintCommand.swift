@@ -1,5 +1,6 @@
 import BallastCore
 import BallastDockerfile
+import BallastLayers
 import Foundation
 
 /// `ballast lint [Dockerfile…]`: Node-aware Dockerfile rules, with safe fixes.
@@ -28,7 +29,8 @@ struct LintCommand: Command {
         OptionSpec("build-arg", .repeated(placeholder: "NAME=VALUE"), help: "Value for an ARG (repeatable)."),
         OptionSpec("print-ast", help: "Print the parse tree in BuildKit's test format and exit."),
         OptionSpec("today", .value(placeholder: "YYYY-MM-DD"), help: "Judge end-of-life dates as of this day."),
-    ]
+        OptionSpec("resolve", help: "Look inside each base image (registry or local) for a shell, not just at its name."),
+    ] + ImageOptions.specs
 
     let paths: [String]
     let format: String
@@ -38,6 +40,8 @@ struct LintCommand: Command {
     let disabled: Set<String>
     let buildArguments: [String: String]
     let today: CalendarDate?
+    let resolve: Bool
+    let imageOptions: ImageOptions
 
     init(arguments: ParsedArguments) throws(UsageError) {
         paths = arguments.positionals.isEmpty ? ["Dockerfile"] : arguments.positionals
@@ -51,6 +55,8 @@ struct LintCommand: Command {
         }
         disabled = Set(arguments.values("disable"))
         buildArguments = try arguments.assignments("build-arg")
+        resolve = arguments.flag("resolve")
+        imageOptions = try ImageOptions(arguments)
         if let text = arguments.value("today") {
             guard let date = CalendarDate(text) else {
                 throw .invalid("--today takes a date as YYYY-MM-DD, not '\(text)'")
@@ -76,11 +82,12 @@ struct LintCommand: Command {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw DockerfileError.unreadableFile(path: path, reason: "no such file; name the Dockerfile to lint")
             }
+            var dockerfile = try parser.parse(contentsOf: url)
+            let shellLess = resolve ? try await shellLessBases(of: dockerfile, in: context) : []
             let lintContext = LintContext(
                 dockerfileDirectory: url.deletingLastPathComponent(), today: today ?? LintCommand.currentDate(),
-                buildArguments: buildArguments)
+                shellLessImages: shellLess, buildArguments: buildArguments)
             let linter = Linter(disabledRules: disabled.union(try LintCommand.configuredDisables(beside: url)))
-            var dockerfile = try parser.parse(contentsOf: url)
             var found = try linter.lint(dockerfile, context: lintContext)
             if fix, found.contains(where: { $0.fix != nil }) {
                 let original = try String(contentsOf: url, encoding: .utf8)
@@ -105,6 +112,22 @@ struct LintCommand: Command {
             return .gateFailed
         }
         return .success
+    }
+
+    /// The base images that, read from the registry or disk, have no `/bin/sh`.
+    private func shellLessBases(of dockerfile: Dockerfile, in context: CommandContext) async throws -> Set<String> {
+        var shellLess: Set<String> = []
+        let opener = imageOptions.opener(in: context)
+        for stage in try dockerfile.buildPlan(buildArguments: buildArguments).stages {
+            guard stage.base.stageIndex == nil, !stage.base.isScratch, let image = stage.base.image else { continue }
+            let hasShell = try await opener.withImage(stage.base.expanded) { resolved in
+                let filesystem = try await FilesystemReader(image: resolved, logger: context.logger).read()
+                return try filesystem.resolvedNode("bin/sh") != nil
+            }
+            context.logger.info("\(stage.base.expanded): \(hasShell ? "has" : "has no") /bin/sh")
+            if !hasShell { shellLess.insert(image.repository) }
+        }
+        return shellLess
     }
 
     /// Rules disabled in `.ballast.json` beside the Dockerfile.
