@@ -100,7 +100,8 @@ struct LintResolveTests {
             "/usr/bin/skopeo", "copy", "-q", "--dest-tls-verify=false", "oci:\(image.ociDirectory):\(image.ociRef)",
             "docker://\(registry.host)/acme/node-runtime:22",
         ])
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-resolve-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ballast-resolve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("Dockerfile").path
         try Data("FROM \(registry.host)/acme/node-runtime:22\nUSER 65532\nCMD node index.js\n".utf8)

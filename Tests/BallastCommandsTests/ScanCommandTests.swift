@@ -229,4 +229,46 @@ struct ScanCommandTests {
         #expect(broken.stderr.contains(foreign.path))
         #expect(broken.stderr.contains("ballast db update"))
     }
+
+    @Test("the same vulnerable package in the app and in npm's bundle: matched alike, reported and gated apart")
+    func appAndTooling() throws {
+        // semver 7.5.1 is below GHSA-c2qf-rxjj-qqgw's fix (7.5.2), once in the app and once in npm's bundle.
+        var layer = TarWriter()
+        layer.file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n")
+        layer.file("app/package.json", #"{"name": "app", "version": "1.0.0"}"#)
+        layer.file("app/node_modules/semver/package.json", #"{"name": "semver", "version": "7.5.1"}"#)
+        layer.file("usr/local/lib/node_modules/npm/package.json", #"{"name": "npm", "version": "9.6.7"}"#)
+        layer.file(
+            "usr/local/lib/node_modules/npm/node_modules/semver/package.json",
+            #"{"name": "semver", "version": "7.5.1"}"#)
+        var builder = try LayoutBuilder()
+        defer { builder.remove() }
+        try builder.addLayer(layer.finished())
+        try builder.finish()
+        let database = try Self.database.get()
+        let extra = [Self.feeds + "/osv/npm/GHSA-c2qf-rxjj-qqgw.json"]
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-scan-\(UUID().uuidString).db")
+            .path
+        try FileManager.default.copyItem(atPath: database, toPath: copy)
+        #expect(try BallastProcess.run(["db", "import", "--db", copy] + extra).status == 0)
+
+        func run(_ options: [String]) throws -> (Int32, [(scope: String, id: String)]) {
+            let result = try BallastProcess.run(
+                ["scan", "--db", copy, "--format", "json", "--today", "2026-12-03", "oci:\(builder.root.path)"]
+                    + options)
+            let report = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any] ?? [:]
+            let findings = (report["findings"] as? [[String: Any]] ?? []).map { finding in
+                ((finding["component"] as? [String: Any])?["scope"] as? String ?? "", finding["id"] as? String ?? "")
+            }
+            return (result.status, findings)
+        }
+        let (_, all) = try run([])
+        #expect(Set(all.filter { $0.id == "CVE-2022-25883" }.map(\.scope)) == ["app", "tooling"])
+        let (appGate, app) = try run(["--scope", "app", "--fail-on", "medium"])
+        #expect(app.map(\.scope).allSatisfy { $0 == "app" })
+        #expect(appGate == 1)
+        let (toolingGate, tooling) = try run(["--scope", "tooling", "--fail-on", "critical"])
+        #expect(!tooling.isEmpty && tooling.map(\.scope).allSatisfy { $0 == "tooling" })
+        #expect(toolingGate == 0)
+    }
 }

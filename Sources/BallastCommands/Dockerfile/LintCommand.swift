@@ -21,16 +21,18 @@ struct LintCommand: Command {
         ("ballast lint --format sarif build/Dockerfile > lint.sarif", "SARIF for code scanning"),
         ("ballast lint --build-arg NODE_VERSION=22 --disable BL003", "expand an ARG, skip the digest rule"),
     ]
-    static let options: [OptionSpec] = [
-        OptionSpec("format", .value(placeholder: "text|json|sarif"), help: "Output format (default text)."),
-        OptionSpec("fix", help: "Apply the safe fixes to the files in place, then report what remains."),
-        OptionSpec("strict", help: "Treat warnings as errors."),
-        OptionSpec("disable", .repeated(placeholder: "ID"), help: "Skip a rule (repeatable)."),
-        OptionSpec("build-arg", .repeated(placeholder: "NAME=VALUE"), help: "Value for an ARG (repeatable)."),
-        OptionSpec("print-ast", help: "Print the parse tree in BuildKit's test format and exit."),
-        OptionSpec("today", .value(placeholder: "YYYY-MM-DD"), help: "Judge end-of-life dates as of this day."),
-        OptionSpec("resolve", help: "Look inside each base image (registry or local) for a shell, not just at its name."),
-    ] + ImageOptions.specs
+    static let options: [OptionSpec] =
+        [
+            OptionSpec("format", .value(placeholder: "text|json|sarif"), help: "Output format (default text)."),
+            OptionSpec("fix", help: "Apply the safe fixes to the files in place, then report what remains."),
+            OptionSpec("strict", help: "Treat warnings as errors."),
+            OptionSpec("disable", .repeated(placeholder: "ID"), help: "Skip a rule (repeatable)."),
+            OptionSpec("build-arg", .repeated(placeholder: "NAME=VALUE"), help: "Value for an ARG (repeatable)."),
+            OptionSpec("print-ast", help: "Print the parse tree in BuildKit's test format and exit."),
+            OptionSpec("today", .value(placeholder: "YYYY-MM-DD"), help: "Judge end-of-life dates as of this day."),
+            OptionSpec(
+                "resolve", help: "Look inside each base image (registry or local) for a shell, not just at its name."),
+        ] + ImageOptions.specs
 
     let paths: [String]
     let format: String
