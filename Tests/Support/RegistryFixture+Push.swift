@@ -24,8 +24,14 @@ extension RegistryFixture {
     /// first, then amd64 and arm64 images. Its entries carry media types; the index has none, so
     /// clients must tell its kind from its shape.
     public func multiPlatformIndex() async throws -> TestIndex {
-        if let index = pushedIndex { return index }
-        let registry = try await anonymous()
+        if let push = indexPush { return try await push.value }
+        // Stored before the first suspension, so a second caller always finds it.
+        let push = Task { try await Self.pushIndex(to: try await self.anonymous()) }
+        indexPush = push
+        return try await push.value
+    }
+
+    private static func pushIndex(to registry: TestRegistry) async throws -> TestIndex {
         let repository = Self.tokenAnonymousRepository
         let original = try await Self.getManifest(host: registry.host, repository: repository, reference: "latest")
 
@@ -73,11 +79,9 @@ extension RegistryFixture {
         let data = try JSONSerialization.data(withJSONObject: index, options: [.sortedKeys])
         try await Self.putManifest(
             host: registry.host, repository: repository, reference: "multi", data: data, mediaType: MediaType.ociIndex)
-        let pushed = TestIndex(
+        return TestIndex(
             reference: "\(registry.host)/\(repository):multi", indexDigest: SHA256Hasher.hash(data),
             amd64Manifest: amd64.0, arm64Manifest: arm64.0, attestationManifest: attestation.0)
-        pushedIndex = pushed
-        return pushed
     }
 
     /// Pushes `distroless`'s image again as `distroless/nodejs18-debian12:<tag>` with its media

@@ -34,7 +34,9 @@ public actor RegistryFixture {
     private var anonymousTask: Task<TestRegistry, any Error>?
     private var basicTask: Task<TestRegistry, any Error>?
     private var tokenTask: Task<TestRegistry, any Error>?
-    var pushedIndex: TestIndex?
+    /// The push of the multi-platform index, started once; callers that arrive while it runs
+    /// wait for it instead of pushing the same manifests at the same time.
+    var indexPush: Task<TestIndex, any Error>?
 
     public func anonymous() async throws -> TestRegistry {
         if anonymousTask == nil {
