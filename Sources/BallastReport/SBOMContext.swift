@@ -1,3 +1,4 @@
+import BallastCore
 import BallastDigest
 import BallastImage
 import BallastInventory
@@ -29,11 +30,7 @@ public struct SBOMContext: Sendable {
     /// The digest that identifies the image: the manifest's, else the config's.
     var imageDigest: Digest { image.manifestDigest ?? image.configDigest }
 
-    var timestamp: String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: created)
-    }
+    var timestamp: String { Timestamp.instant(created) }
 
     /// A UUID derived from the image, the tool and the time, so the same inputs give the same
     /// document.

@@ -1,4 +1,5 @@
 import BallastAdvisories
+import BallastCore
 import BallastMatching
 import BallastPolicy
 import Foundation
@@ -51,12 +52,6 @@ public struct ScanJSON: Encodable {
         public var findings: Int
     }
 
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
-
     public init(_ context: ScanContext) {
         let base = BallastJSON(context.sbom)
         tool = base.tool
@@ -65,7 +60,7 @@ public struct ScanJSON: Encodable {
             digest: context.databaseDigest,
             feeds: context.feeds.map {
                 Feed(
-                    name: $0.name, url: $0.source, fetchedAt: ScanJSON.timestamp($0.fetchedAt), sha256: $0.sha256,
+                    name: $0.name, url: $0.source, fetchedAt: Timestamp.instant($0.fetchedAt), sha256: $0.sha256,
                     records: $0.records)
             })
         let counts = context.counts

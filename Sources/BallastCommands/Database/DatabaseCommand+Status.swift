@@ -28,11 +28,10 @@ extension DatabaseCommand {
     func status(_ path: String, in context: CommandContext) throws {
         let database = try AdvisoryDatabase.open(path: path, logger: context.logger)
         let now = Date()
-        let formatter = ISO8601DateFormatter()
         let feeds = try database.feeds().map { feed in
             FeedStatus(
                 name: feed.name, format: feed.format.rawValue, source: feed.source,
-                fetchedAt: formatter.string(from: feed.fetchedAt), sha256: feed.sha256, records: feed.records,
+                fetchedAt: Timestamp.instant(feed.fetchedAt), sha256: feed.sha256, records: feed.records,
                 skipped: feed.skipped, stale: now.timeIntervalSince(feed.fetchedAt) > Double(maxAge) * 86_400)
         }
         for feed in feeds where feed.stale {

@@ -144,7 +144,6 @@ struct LintCommand: Command {
     }
 
     static func currentDate() -> CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        CalendarDate(Timestamp.day()) ?? CalendarDate(year: 1970, month: 1, day: 1)
     }
 }

@@ -75,7 +75,7 @@ struct ScanCommand: Command {
         format = try arguments.choice("format", ["table", "json", "sarif", "cyclonedx"], default: "table")
         output = arguments.value("output")
         databasePath = arguments.value("db")
-        let today = arguments.value("today") ?? ScanCommand.currentDay()
+        let today = arguments.value("today") ?? Timestamp.day()
         guard today.count == 10, today.split(separator: "-").count == 3 else {
             throw .invalid("--today takes a date as YYYY-MM-DD, not '\(today)'")
         }
@@ -158,11 +158,4 @@ struct ScanCommand: Command {
         return .success
     }
 
-    static func currentDay() -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        return formatter.string(from: Date())
-    }
 }

@@ -64,6 +64,11 @@ struct NpmCataloger {
     /// lockfile pins.
     private func applyLockfiles(to components: inout [Component], warnings: inout [InventoryWarning]) throws {
         let apps = components.filter { $0.origin == "app" }
+        // Built once: lockfile-only components are appended after it and never looked up here.
+        var byPath: [String: Int] = [:]
+        for (index, component) in components.enumerated() where component.kind == .npm {
+            byPath[component.paths[0]] = index
+        }
         for app in apps {
             let directory = String(app.paths[0].dropLast("/package.json".count))
             let candidates = ["npm-shrinkwrap.json", "package-lock.json"].map { directory + "/" + $0 }
@@ -71,10 +76,6 @@ struct NpmCataloger {
             guard let bytes = try filesystem.contents(of: lockPath), let lock = PackageLock(bytes) else {
                 warnings.append(InventoryWarning(path: lockPath, message: "lockfile is not valid JSON; not used"))
                 continue
-            }
-            var byPath: [String: Int] = [:]
-            for (index, component) in components.enumerated() where component.kind == .npm {
-                byPath[component.paths[0]] = index
             }
             let installed =
                 filesystem.node(directory + "/node_modules") != nil
